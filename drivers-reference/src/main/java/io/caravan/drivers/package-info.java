@@ -1,0 +1,2 @@
+/** Reference task drivers: raw_exec, exec, java, docker and mock. */
+package io.caravan.drivers;

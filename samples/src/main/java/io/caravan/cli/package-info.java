@@ -1,0 +1,2 @@
+/** The caravan command-line program. */
+package io.caravan.cli;

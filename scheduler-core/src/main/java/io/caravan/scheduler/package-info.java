@@ -1,0 +1,2 @@
+/** The deterministic placement engine, reconciler, schedulers, eval broker and plan applier. */
+package io.caravan.scheduler;
