@@ -1,0 +1,2 @@
+/** Implementation helpers of the model (immutable copies); not part of the public API. */
+package io.caravan.model.internal;
