@@ -1,5 +1,6 @@
 package io.caravan.model.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.caravan.model.internal.ModelCollections;
@@ -24,11 +25,13 @@ public record TaskArtifact(
   }
 
   /** Returns {@code GetterOptions}, or an empty map when it is absent (Go nil). */
+  @JsonIgnore // not a JSON property despite the getter-like name
   public Map<String, String> getterOptionsOrEmpty() {
     return getterOptions == null ? Map.of() : getterOptions;
   }
 
   /** Returns {@code GetterHeaders}, or an empty map when it is absent (Go nil). */
+  @JsonIgnore // not a JSON property despite the getter-like name
   public Map<String, String> getterHeadersOrEmpty() {
     return getterHeaders == null ? Map.of() : getterHeaders;
   }
