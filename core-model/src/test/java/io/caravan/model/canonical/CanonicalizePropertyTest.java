@@ -47,7 +47,8 @@ class CanonicalizePropertyTest {
           assertThat(t.resources()).isNotNull();
           assertThat(t.resources().memoryMB()).isNotNull();
           assertThat(t.logConfig()).isNotNull();
-          assertThat(t.restartPolicy()).isEqualTo(t.restartPolicy() == null ? null : t.restartPolicy());
+          assertThat(t.restartPolicy()).isNotNull();
+          assertThat(t.killTimeout()).isNotNull();
         });
       });
     });
