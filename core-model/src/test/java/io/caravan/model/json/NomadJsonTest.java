@@ -185,4 +185,24 @@ class NomadJsonTest {
     assertThat(tree.has("CSIPluginConfig")).isFalse();
     assertThat(tree.has("Identity")).isTrue();
   }
+
+  @Test
+  void nullInsideATypedListIsATypedErrorNamingTheList() {
+    assertThatThrownBy(() -> NomadJson.strict().readJob("{\"TaskGroups\": [{\"Constraints\": [null]}]}"))
+        .isInstanceOfSatisfying(
+            ModelJsonException.class, e -> assertThat(e.path()).isEqualTo("TaskGroups[0].Constraints[0]"));
+  }
+
+  @Test
+  void rejectsAnObjectWhereAListBelongs() {
+    assertThatThrownBy(() -> NomadJson.strict().readJob("{\"TaskGroups\": {}}"))
+        .isInstanceOfSatisfying(ModelJsonException.class, e -> assertThat(e.path()).isEqualTo("TaskGroups"));
+  }
+
+  @Test
+  void readsOtherModelTypesGenerically() {
+    Task task = NomadJson.strict().read("{\"Name\": \"app\", \"Driver\": \"mock\"}", Task.class);
+
+    assertThat(task.driver()).isEqualTo("mock");
+  }
 }

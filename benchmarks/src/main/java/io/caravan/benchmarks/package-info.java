@@ -1,2 +1,0 @@
-/** JMH benchmarks and side-by-side runs against peer libraries. */
-package io.caravan.benchmarks;
