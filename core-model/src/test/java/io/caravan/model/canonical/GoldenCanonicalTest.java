@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +61,20 @@ class GoldenCanonicalTest {
       }
     }
     assertThat(changed).as("jobs that change when canonicalized twice").isEmpty();
+  }
+
+  @Test
+  void canonicalizingNomadsCanonicalOutputChangesNothing() {
+    Optional<Path> conformance = Conformance.directory();
+    assumeTrue(conformance.isPresent(), Conformance::absentReason);
+
+    List<String> changed = new ArrayList<>();
+    for (GoldenJob golden : Goldens.okJobs(conformance.get(), "golden-canonical")) {
+      Job nomads = NomadJson.strict().readJob(golden.job());
+      if (!Canonicalizer.canonicalize(nomads).equals(nomads)) {
+        changed.add(golden.name());
+      }
+    }
+    assertThat(changed).as("canonical goldens that canonicalize changes").isEmpty();
   }
 }
