@@ -58,12 +58,16 @@ import org.jspecify.annotations.Nullable;
  * resources, log config, templates, services, Connect and so on. Inputs are never modified; the
  * result is a new immutable job, and canonicalizing a canonical job changes nothing.
  *
- * <p>Like the API (and unlike Nomad's server), it does not default {@code Datacenters}; the
- * server-side default {@code ["*"]} is {@link #SERVER_DEFAULT_DATACENTERS}.
+ * <p>Like the API (and unlike Nomad's server), {@link #canonicalize} does not default
+ * {@code Datacenters} or {@code NodePool}; {@link #withServerDefaults} adds the defaults the server
+ * applies when it registers a job.
  */
 public final class Canonicalizer {
-  /** Datacenters the Nomad server assigns to a job that names none (not applied here). */
+  /** Datacenters the Nomad server assigns to a job that names none. */
   public static final List<String> SERVER_DEFAULT_DATACENTERS = List.of("*");
+
+  /** Node pool the Nomad server assigns to a job that names none. */
+  public static final String SERVER_DEFAULT_NODE_POOL = "default";
 
   private static final Duration FIVE_SECONDS = Duration.ofSeconds(5);
 
@@ -111,6 +115,23 @@ public final class Canonicalizer {
     b.taskGroups(map(job.taskGroups(), g -> group(g, partial)));
     b.spreads(map(job.spreads(), Canonicalizer::spread));
     b.affinities(map(job.affinities(), Canonicalizer::affinity));
+    return b.build();
+  }
+
+  /**
+   * Canonicalizes {@code job} and then applies the defaults Nomad's server adds on registration:
+   * datacenters {@code ["*"]} when none are named and node pool {@code default} when none is set.
+   * This is the form in which the scheduler sees a job.
+   */
+  public static Job withServerDefaults(Job job) {
+    Job c = canonicalize(job);
+    Job.Builder b = c.toBuilder();
+    if (c.datacentersOrEmpty().isEmpty()) {
+      b.datacenters(SERVER_DEFAULT_DATACENTERS);
+    }
+    if (c.nodePool() == null || c.nodePool().isEmpty()) {
+      b.nodePool(SERVER_DEFAULT_NODE_POOL);
+    }
     return b.build();
   }
 

@@ -188,4 +188,21 @@ class CanonicalizerTest {
     assertThat(input).isEqualTo(copy);
     assertThat(input.region()).isNull();
   }
+
+  @Test
+  void serverDefaultsAddDatacentersAndNodePool() {
+    Job job = Canonicalizer.withServerDefaults(Job.builder("example").build());
+
+    assertThat(job.datacenters()).containsExactly("*");
+    assertThat(job.nodePool()).isEqualTo("default");
+    assertThat(job.region()).isEqualTo("global");
+  }
+
+  @Test
+  void serverDefaultsKeepNamedDatacentersAndPool() {
+    Job job = Canonicalizer.withServerDefaults(Job.builder("example").datacenter("dc2").nodePool("gpu").build());
+
+    assertThat(job.datacenters()).containsExactly("dc2");
+    assertThat(job.nodePool()).isEqualTo("gpu");
+  }
 }
