@@ -264,9 +264,12 @@ public final class JobValidator {
     if (delay.isNegative()) {
       at.add("delay", "must not be negative");
     }
-    if (attempts > 0 && interval.compareTo(MIN_RESTART_INTERVAL) < 0) {
+    if (attempts == 0 && "delay".equals(r.mode())) {
+      at.add("attempts", "0 attempts with mode \"delay\" is ambiguous; use mode \"fail\" or allow attempts");
+    }
+    if (interval.compareTo(MIN_RESTART_INTERVAL) < 0) {
       at.add("interval", "must be at least 5s (got " + GoDuration.format(interval) + ")");
-    } else if (attempts > 0 && delay.multipliedBy(attempts).compareTo(interval) > 0) {
+    } else if (delay.multipliedBy(attempts).compareTo(interval) > 0) {
       at.add("", attempts + " restarts with a delay of " + GoDuration.format(delay) + " do not fit in an interval of " + GoDuration.format(interval));
     }
   }

@@ -8,12 +8,14 @@ import io.caravan.model.job.Job;
 import io.caravan.model.job.NetworkResource;
 import io.caravan.model.job.Port;
 import io.caravan.model.job.Resources;
+import io.caravan.model.job.RestartPolicy;
 import io.caravan.model.job.Service;
 import io.caravan.model.job.Spread;
 import io.caravan.model.job.SpreadTarget;
 import io.caravan.model.job.Task;
 import io.caravan.model.job.TaskGroup;
 import io.caravan.model.job.VolumeMount;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -207,5 +209,21 @@ class JobValidatorTest {
     ValidationReport report = JobValidator.validate(Job.builder().build());
 
     assertThat(report.messages()).contains("id: must be set", "name: must be set", "job has no task groups");
+  }
+
+  @Test
+  void reportsRestartsThatDoNotFitTheirInterval() {
+    RestartPolicy restart = new RestartPolicy(Duration.ofMinutes(1), 10, Duration.ofSeconds(15), "fail", null);
+    Job.Builder job = job().taskGroups(List.of(web().restartPolicy(restart).build()));
+
+    assertThat(problems(job)).containsExactly("group \"web\" > restart: 10 restarts with a delay of 15s do not fit in an interval of 1m0s");
+  }
+
+  @Test
+  void reportsUnknownRestartMode() {
+    RestartPolicy restart = new RestartPolicy(null, null, null, "retry", null);
+    Job.Builder job = job().taskGroups(List.of(web().restartPolicy(restart).build()));
+
+    assertThat(problems(job)).containsExactly("group \"web\" > restart > mode: must be delay or fail (got \"retry\")");
   }
 }
