@@ -1,0 +1,21 @@
+package io.caravan.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code caravan job} command group: parse, validate and (later) run jobs. */
+@Command(
+    name = "job",
+    mixinStandardHelpOptions = true,
+    description = "Work with jobs.")
+final class JobCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+}
