@@ -1,0 +1,2 @@
+/** Test fixtures for the replication layer. */
+package io.caravan.state.testing;
