@@ -1,0 +1,18 @@
+package io.caravan.hcl;
+
+import com.google.common.collect.ImmutableList;
+
+/** A parsed HCL expression. */
+public interface Expression {
+  /** Evaluates the expression; never throws for bad input, reports diagnostics instead. */
+  EvalResult evaluate(EvalContext ctx);
+
+  /** The expression's source range. */
+  SourceRange range();
+
+  /** The traversals (variable references) the expression contains, in source order. */
+  ImmutableList<Traversal> variables();
+
+  /** The exact source text of the expression. */
+  String sourceText();
+}

@@ -1,0 +1,4 @@
+package io.caravan.hcl;
+
+/** Severity of a {@link Diagnostic}. */
+public enum Severity { ERROR, WARNING }
