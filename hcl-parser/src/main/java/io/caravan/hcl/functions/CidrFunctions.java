@@ -1,5 +1,6 @@
 package io.caravan.hcl.functions;
 
+import io.caravan.hcl.FunctionException;
 import io.caravan.hcl.Type;
 import io.caravan.hcl.Value;
 import java.math.BigDecimal;
@@ -19,7 +20,7 @@ public final class CidrFunctions {
   }
 
   /** {@code cidrhost(prefix, hostnum)}: a negative hostnum counts back from the last address. */
-  public static Value cidrhost(Value prefix, Value hostnum) {
+  public static Value cidrhost(Value prefix, Value hostnum) throws FunctionException {
     Network n = parse(prefix, 0);
     BigInteger num = whole(hostnum, 1);
     BigInteger hosts = n.hostCount();
@@ -27,14 +28,14 @@ public final class CidrFunctions {
       num = hosts.add(num);
     }
     if (num.signum() < 0 || num.compareTo(hosts) >= 0) {
-      throw FunctionException.failed("prefix of " + n.prefix() + " bits cannot accommodate a host numbered "
+      throw new FunctionException("prefix of " + n.prefix() + " bits cannot accommodate a host numbered "
           + hostnum.asNumber().toPlainString());
     }
     return Value.string(format(n.address().or(num), n.width()));
   }
 
   /** {@code cidrnetmask(prefix)}: the mask in address notation. */
-  public static Value cidrnetmask(Value prefix) {
+  public static Value cidrnetmask(Value prefix) throws FunctionException {
     Network n = parse(prefix, 0);
     BigInteger all = BigInteger.ONE.shiftLeft(n.width()).subtract(BigInteger.ONE);
     BigInteger hostBits = BigInteger.ONE.shiftLeft(n.width() - n.prefix()).subtract(BigInteger.ONE);
@@ -42,14 +43,14 @@ public final class CidrFunctions {
   }
 
   /** {@code cidrsubnet(prefix, newbits, netnum)}. */
-  public static Value cidrsubnet(Value prefix, Value newbits, Value netnum) {
+  public static Value cidrsubnet(Value prefix, Value newbits, Value netnum) throws FunctionException {
     Network n = parse(prefix, 0);
     int bits = whole(newbits, 1).intValueExact();
     return Value.string(subnet(n, bits, whole(netnum, 2)));
   }
 
   /** {@code cidrsubnets(prefix, newbits...)}: consecutive, aligned subnets of the given sizes. */
-  public static Value cidrsubnets(Value prefix, List<Value> newbits) {
+  public static Value cidrsubnets(Value prefix, List<Value> newbits) throws FunctionException {
     Network n = parse(prefix, 0);
     List<Value> out = new ArrayList<>();
     BigInteger next = n.address();
@@ -57,13 +58,13 @@ public final class CidrFunctions {
       int bits = whole(newbits.get(i), i + 1).intValueExact();
       int length = n.prefix() + bits;
       if (bits < 1 || length > n.width()) {
-        throw FunctionException.argument(i + 1, "would extend prefix to " + length
+        throw new FunctionException(i + 1, "would extend prefix to " + length
             + " bits, which is too long for an IPv" + (n.width() == 32 ? 4 : 6) + " address");
       }
       BigInteger size = BigInteger.ONE.shiftLeft(n.width() - length);
       BigInteger aligned = next.add(size).subtract(BigInteger.ONE).divide(size).multiply(size);
       if (aligned.add(size).compareTo(n.address().add(n.hostCount())) > 0) {
-        throw FunctionException.argument(i + 1, "not enough remaining address space for a subnet with a prefix of "
+        throw new FunctionException(i + 1, "not enough remaining address space for a subnet with a prefix of "
             + length + " bits after " + (out.isEmpty() ? "the start" : out.get(out.size() - 1).asString()));
       }
       out.add(Value.string(format(aligned, n.width()) + "/" + length));
@@ -72,28 +73,28 @@ public final class CidrFunctions {
     return Value.list(Type.STRING, out);
   }
 
-  private static String subnet(Network n, int newbits, BigInteger netnum) {
+  private static String subnet(Network n, int newbits, BigInteger netnum) throws FunctionException {
     int length = n.prefix() + newbits;
     if (newbits < 0 || length > n.width()) {
-      throw FunctionException.failed("insufficient address space to extend prefix of " + n.prefix() + " by " + newbits);
+      throw new FunctionException("insufficient address space to extend prefix of " + n.prefix() + " by " + newbits);
     }
     if (netnum.signum() < 0 || netnum.compareTo(BigInteger.ONE.shiftLeft(newbits)) >= 0) {
-      throw FunctionException.failed("prefix extension of " + newbits + " does not accommodate a subnet numbered " + netnum);
+      throw new FunctionException("prefix extension of " + newbits + " does not accommodate a subnet numbered " + netnum);
     }
     BigInteger address = n.address().or(netnum.shiftLeft(n.width() - length));
     return format(address, n.width()) + "/" + length;
   }
 
-  private static BigInteger whole(Value v, int argIndex) {
+  private static BigInteger whole(Value v, int argIndex) throws FunctionException {
     BigDecimal d = v.asNumber();
     try {
       return d.toBigIntegerExact();
     } catch (ArithmeticException e) {
-      throw FunctionException.argument(argIndex, "value must be a whole number");
+      throw new FunctionException(argIndex, "value must be a whole number");
     }
   }
 
-  private static Network parse(Value prefixValue, int argIndex) {
+  private static Network parse(Value prefixValue, int argIndex) throws FunctionException {
     String text = prefixValue.asString();
     int slash = text.indexOf('/');
     Network n = null;
@@ -110,13 +111,13 @@ public final class CidrFunctions {
       }
     }
     if (n == null) {
-      throw FunctionException.argument(argIndex, "invalid CIDR expression: invalid CIDR address: " + text);
+      throw new FunctionException(argIndex, "invalid CIDR expression: invalid CIDR address: " + text);
     }
     return n;
   }
 
   /** Parses an IPv4 or IPv6 address; returns its width in bits, or 0 when it is not an address. */
-  private static int parseAddress(String s, BigInteger[] out) {
+  private static int parseAddress(String s, BigInteger[] out) throws FunctionException {
     if (s.indexOf(':') < 0) {
       long v = parseIpv4(s);
       if (v < 0) {
@@ -151,7 +152,7 @@ public final class CidrFunctions {
     return 128;
   }
 
-  private static List<Integer> groups(String part) {
+  private static List<Integer> groups(String part) throws FunctionException {
     List<Integer> out = new ArrayList<>();
     if (part.isEmpty()) {
       return out;
@@ -176,7 +177,7 @@ public final class CidrFunctions {
     return out;
   }
 
-  private static long parseIpv4(String s) {
+  private static long parseIpv4(String s) throws FunctionException {
     String[] parts = s.split("\\.", -1);
     if (parts.length != 4) {
       return -1;
@@ -196,7 +197,7 @@ public final class CidrFunctions {
   }
 
   /** Formats an address as Go's net.IP.String does (dotted IPv4; RFC 5952 IPv6). */
-  private static String format(BigInteger address, int width) {
+  private static String format(BigInteger address, int width) throws FunctionException {
     if (width == 32) {
       long v = address.longValueExact();
       return ((v >> 24) & 0xFF) + "." + ((v >> 16) & 0xFF) + "." + ((v >> 8) & 0xFF) + "." + (v & 0xFF);

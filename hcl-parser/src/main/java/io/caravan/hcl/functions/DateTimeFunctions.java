@@ -1,5 +1,6 @@
 package io.caravan.hcl.functions;
 
+import io.caravan.hcl.FunctionException;
 import io.caravan.hcl.Value;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,7 +15,7 @@ public final class DateTimeFunctions {
   private DateTimeFunctions() {}
 
   /** {@code formatdate(format, timestamp)}: timestamp in RFC 3339. */
-  public static Value formatdate(Value format, Value timestamp) {
+  public static Value formatdate(Value format, Value timestamp) throws FunctionException {
     OffsetDateTime t = parseTimestamp(timestamp.asString(), 1);
     String spec = format.asString();
     StringBuilder out = new StringBuilder();
@@ -22,16 +23,27 @@ public final class DateTimeFunctions {
     while (i < spec.length()) {
       char c = spec.charAt(i);
       if (c == '\'') {
-        int close = spec.indexOf('\'', i + 1);
-        if (close < 0) {
-          throw FunctionException.argument(0, "unterminated literal '");
+        // A quoted literal; inside it, '' stands for one quote. A lone '' outside is also one quote.
+        int j = i + 1;
+        StringBuilder literal = new StringBuilder();
+        boolean closed = false;
+        while (j < spec.length()) {
+          if (spec.charAt(j) == '\'') {
+            if (j + 1 < spec.length() && spec.charAt(j + 1) == '\'') {
+              literal.append('\'');
+              j += 2;
+              continue;
+            }
+            closed = true;
+            break;
+          }
+          literal.append(spec.charAt(j++));
         }
-        if (close == i + 1) {
-          out.append('\'');
-        } else {
-          out.append(spec, i + 1, close);
+        if (!closed) {
+          throw new FunctionException(0, "unterminated literal '");
         }
-        i = close + 1;
+        out.append(j == i + 1 ? "'" : literal);
+        i = j + 1;
         continue;
       }
       if (!Character.isLetter(c)) {
@@ -49,7 +61,7 @@ public final class DateTimeFunctions {
     return Value.string(out.toString());
   }
 
-  private static String field(String token, OffsetDateTime t) {
+  private static String field(String token, OffsetDateTime t) throws FunctionException {
     return switch (token) {
       case "YYYY" -> String.format("%04d", t.getYear());
       case "YY" -> String.format("%02d", t.getYear() % 100);
@@ -75,17 +87,17 @@ public final class DateTimeFunctions {
       case "ZZZZ" -> zone(t, false, true);
       case "ZZZ" -> t.getOffset().equals(ZoneOffset.UTC) ? "UTC" : zone(t, false, false);
       case "Z" -> t.getOffset().equals(ZoneOffset.UTC) ? "Z" : zone(t, true, false);
-      default -> throw FunctionException.argument(0, "invalid date format verb \"" + token
+      default -> throw new FunctionException(0, "invalid date format verb \"" + token
           + "\": unsupported sequence");
     };
   }
 
-  private static int twelveHour(OffsetDateTime t) {
+  private static int twelveHour(OffsetDateTime t) throws FunctionException {
     int h = t.getHour() % 12;
     return h == 0 ? 12 : h;
   }
 
-  private static String zone(OffsetDateTime t, boolean colon, boolean alwaysNumeric) {
+  private static String zone(OffsetDateTime t, boolean colon, boolean alwaysNumeric) throws FunctionException {
     int seconds = t.getOffset().getTotalSeconds();
     String sign = seconds < 0 ? "-" : "+";
     int abs = Math.abs(seconds);
@@ -93,13 +105,13 @@ public final class DateTimeFunctions {
   }
 
   /** {@code timeadd(timestamp, duration)}: the result in RFC 3339 with the input's offset. */
-  public static Value timeadd(Value timestamp, Value duration) {
+  public static Value timeadd(Value timestamp, Value duration) throws FunctionException {
     OffsetDateTime t = parseTimestamp(timestamp.asString(), 0);
     Duration d;
     try {
       d = Duration.ofNanos(GoDurations.parse(duration.asString()));
     } catch (IllegalArgumentException e) {
-      throw FunctionException.argument(1, e.getMessage());
+      throw new FunctionException(1, e.getMessage());
     }
     OffsetDateTime r = t.plus(d);
     String text = r.getOffset().equals(ZoneOffset.UTC)
@@ -108,7 +120,7 @@ public final class DateTimeFunctions {
     return Value.string(text);
   }
 
-  private static String fraction(OffsetDateTime t) {
+  private static String fraction(OffsetDateTime t) throws FunctionException {
     if (t.getNano() == 0) {
       return "";
     }
@@ -116,11 +128,11 @@ public final class DateTimeFunctions {
     return "." + nanos.replaceAll("0+$", "");
   }
 
-  private static OffsetDateTime parseTimestamp(String text, int argIndex) {
+  private static OffsetDateTime parseTimestamp(String text, int argIndex) throws FunctionException {
     try {
       return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     } catch (DateTimeParseException e) {
-      throw FunctionException.argument(argIndex, "not a valid RFC3339 timestamp: cannot use \"" + text
+      throw new FunctionException(argIndex, "not a valid RFC3339 timestamp: cannot use \"" + text
           + "\" as year");
     }
   }

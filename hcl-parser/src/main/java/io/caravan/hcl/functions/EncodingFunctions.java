@@ -1,5 +1,6 @@
 package io.caravan.hcl.functions;
 
+import io.caravan.hcl.FunctionException;
 import io.caravan.hcl.Value;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,17 +13,17 @@ public final class EncodingFunctions {
   private EncodingFunctions() {}
 
   /** {@code base64encode(str)}: standard alphabet with padding over the UTF-8 bytes. */
-  public static Value base64encode(Value str) {
+  public static Value base64encode(Value str) throws FunctionException {
     return Value.string(Base64.getEncoder().encodeToString(str.asString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** {@code base64decode(str)}: the decoded bytes must be valid UTF-8. */
-  public static Value base64decode(Value str) {
+  public static Value base64decode(Value str) throws FunctionException {
     byte[] bytes;
     try {
       bytes = Base64.getDecoder().decode(str.asString());
     } catch (IllegalArgumentException e) {
-      throw FunctionException.failed("failed to decode base64 data '" + str.asString() + "'");
+      throw new FunctionException("failed to decode base64 data '" + str.asString() + "'");
     }
     try {
       return StringFunctions.text(StandardCharsets.UTF_8.newDecoder()
@@ -31,12 +32,12 @@ public final class EncodingFunctions {
           .decode(ByteBuffer.wrap(bytes))
           .toString());
     } catch (CharacterCodingException e) {
-      throw FunctionException.failed("the result of decoding the provided string is not valid UTF-8");
+      throw new FunctionException("the result of decoding the provided string is not valid UTF-8");
     }
   }
 
   /** {@code urlencode(str)}: Go's url.QueryEscape (space becomes {@code +}). */
-  public static Value urlencode(Value str) {
+  public static Value urlencode(Value str) throws FunctionException {
     byte[] bytes = str.asString().getBytes(StandardCharsets.UTF_8);
     StringBuilder b = new StringBuilder(bytes.length);
     for (byte raw : bytes) {

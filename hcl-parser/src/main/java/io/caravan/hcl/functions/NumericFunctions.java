@@ -1,5 +1,6 @@
 package io.caravan.hcl.functions;
 
+import io.caravan.hcl.FunctionException;
 import io.caravan.hcl.Value;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -11,48 +12,48 @@ public final class NumericFunctions {
   private NumericFunctions() {}
 
   /** {@code abs(num)}. */
-  public static Value abs(Value num) {
+  public static Value abs(Value num) throws FunctionException {
     return Value.number(num.asNumber().abs());
   }
 
   /** {@code ceil(num)}: the smallest whole number not less than num. */
-  public static Value ceil(Value num) {
+  public static Value ceil(Value num) throws FunctionException {
     return Value.number(num.asNumber().setScale(0, RoundingMode.CEILING));
   }
 
   /** {@code floor(num)}: the largest whole number not greater than num. */
-  public static Value floor(Value num) {
+  public static Value floor(Value num) throws FunctionException {
     return Value.number(num.asNumber().setScale(0, RoundingMode.FLOOR));
   }
 
   /** {@code log(num, base)}: computed in float64 like cty, then taken exactly. */
-  public static Value log(Value num, Value base) {
+  public static Value log(Value num, Value base) throws FunctionException {
     return fromDouble(Math.log(num.asNumber().doubleValue()) / Math.log(base.asNumber().doubleValue()));
   }
 
   /** {@code pow(num, power)}: computed in float64 like cty, then taken exactly. */
-  public static Value pow(Value num, Value power) {
+  public static Value pow(Value num, Value power) throws FunctionException {
     return fromDouble(Math.pow(num.asNumber().doubleValue(), power.asNumber().doubleValue()));
   }
 
   /** {@code signum(num)}: -1, 0 or 1. */
-  public static Value signum(Value num) {
+  public static Value signum(Value num) throws FunctionException {
     return Value.number(num.asNumber().signum());
   }
 
   /** {@code max(numbers...)}. */
-  public static Value max(List<Value> numbers) {
+  public static Value max(List<Value> numbers) throws FunctionException {
     return extreme(numbers, 1);
   }
 
   /** {@code min(numbers...)}. */
-  public static Value min(List<Value> numbers) {
+  public static Value min(List<Value> numbers) throws FunctionException {
     return extreme(numbers, -1);
   }
 
-  private static Value extreme(List<Value> numbers, int sign) {
+  private static Value extreme(List<Value> numbers, int sign) throws FunctionException {
     if (numbers.isEmpty()) {
-      throw FunctionException.failed("must pass at least one number");
+      throw new FunctionException("must pass at least one number");
     }
     BigDecimal best = numbers.get(0).asNumber();
     for (Value v : numbers.subList(1, numbers.size())) {
@@ -64,26 +65,26 @@ public final class NumericFunctions {
   }
 
   /** {@code parseint(number, base)}: bases 2 to 62, digits 0-9a-zA-Z, optional sign. */
-  public static Value parseint(Value number, Value baseValue) {
+  public static Value parseint(Value number, Value baseValue) throws FunctionException {
     String s = number.asString();
     BigDecimal b = baseValue.asNumber();
     int base;
     try {
       base = b.intValueExact();
     } catch (ArithmeticException e) {
-      throw FunctionException.argument(1, "base must be a whole number");
+      throw new FunctionException(1, "base must be a whole number");
     }
     if (base < 2 || base > 62) {
-      throw FunctionException.argument(1, "base must be a whole number between 2 and 62 inclusive");
+      throw new FunctionException(1, "base must be a whole number between 2 and 62 inclusive");
     }
     BigInteger parsed = parse(s, base);
     if (parsed == null) {
-      throw FunctionException.argument(0, "cannot parse \"" + s + "\" as a base " + base + " integer");
+      throw new FunctionException(0, "cannot parse \"" + s + "\" as a base " + base + " integer");
     }
     return Value.number(new BigDecimal(parsed));
   }
 
-  private static BigInteger parse(String s, int base) {
+  private static BigInteger parse(String s, int base) throws FunctionException {
     int i = 0;
     boolean negative = false;
     if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
@@ -105,7 +106,7 @@ public final class NumericFunctions {
     return negative ? result.negate() : result;
   }
 
-  private static int digit(char c, int base) {
+  private static int digit(char c, int base) throws FunctionException {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }
@@ -118,14 +119,14 @@ public final class NumericFunctions {
     return -1;
   }
 
-  /** A float64 result as cty stores it: the exact binary value, or an error for NaN/Inf. */
-  static Value fromDouble(double d) {
+  /** A float64 result as cty stores it (a 53-bit float, printed shortest), or an error for NaN/Inf. */
+  static Value fromDouble(double d) throws FunctionException {
     if (Double.isNaN(d)) {
-      throw FunctionException.failed("the result is not a number");
+      throw new FunctionException("the result is not a number");
     }
     if (Double.isInfinite(d)) {
-      throw FunctionException.failed("the result is infinite");
+      throw new FunctionException("the result is infinite");
     }
-    return Value.number(new BigDecimal(d));
+    return Value.number(BigDecimal.valueOf(d));
   }
 }

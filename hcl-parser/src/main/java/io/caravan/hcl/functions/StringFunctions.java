@@ -1,5 +1,6 @@
 package io.caravan.hcl.functions;
 
+import io.caravan.hcl.FunctionException;
 import io.caravan.hcl.Type;
 import io.caravan.hcl.Value;
 import java.math.BigDecimal;
@@ -20,17 +21,17 @@ public final class StringFunctions {
   private StringFunctions() {}
 
   /** {@code upper(str)}. */
-  public static Value upper(Value str) {
+  public static Value upper(Value str) throws FunctionException {
     return text(str.asString().toUpperCase(java.util.Locale.ROOT));
   }
 
   /** {@code lower(str)}. */
-  public static Value lower(Value str) {
+  public static Value lower(Value str) throws FunctionException {
     return text(str.asString().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** {@code title(str)}: upper-cases the first letter of each word (Go's deprecated strings.Title). */
-  public static Value title(Value str) {
+  public static Value title(Value str) throws FunctionException {
     String s = str.asString();
     StringBuilder b = new StringBuilder(s.length());
     int prev = ' ';
@@ -43,7 +44,7 @@ public final class StringFunctions {
     return text(b.toString());
   }
 
-  private static boolean isTitleSeparator(int cp) {
+  private static boolean isTitleSeparator(int cp) throws FunctionException {
     if (cp <= 0x7F) {
       return !(Character.isLetterOrDigit(cp) || cp == '_');
     }
@@ -54,12 +55,12 @@ public final class StringFunctions {
   }
 
   /** {@code strlen(str)}: the number of grapheme clusters. */
-  public static Value strlen(Value str) {
+  public static Value strlen(Value str) throws FunctionException {
     return Value.number(Graphemes.split(str.asString()).size());
   }
 
   /** {@code reverse(str)} and {@code strrev(str)}: reverses grapheme clusters. */
-  public static Value reverse(Value str) {
+  public static Value reverse(Value str) throws FunctionException {
     List<String> parts = new ArrayList<>(Graphemes.split(str.asString()));
     Collections.reverse(parts);
     return text(String.join("", parts));
@@ -69,7 +70,7 @@ public final class StringFunctions {
    * {@code substr(str, offset, length)} over grapheme clusters; a negative offset counts from the
    * end, a negative length means "to the end".
    */
-  public static Value substr(Value str, Value offsetValue, Value lengthValue) {
+  public static Value substr(Value str, Value offsetValue, Value lengthValue) throws FunctionException {
     List<String> parts = Graphemes.split(str.asString());
     int offset = wholeNumber(offsetValue, 1);
     int length = wholeNumber(lengthValue, 2);
@@ -78,14 +79,14 @@ public final class StringFunctions {
       offset = Math.max(n + offset, 0);
     }
     if (offset > n) {
-      throw FunctionException.argument(1, "offset is greater than the length of the string");
+      throw new FunctionException(1, "offset is greater than the length of the string");
     }
     int end = length < 0 ? n : Math.min(offset + length, n);
     return text(String.join("", parts.subList(offset, Math.max(end, offset))));
   }
 
   /** {@code chomp(str)}: removes all trailing newlines ({@code \n}, {@code \r\n}, {@code \r}). */
-  public static Value chomp(Value str) {
+  public static Value chomp(Value str) throws FunctionException {
     String s = str.asString();
     int end = s.length();
     while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
@@ -95,12 +96,12 @@ public final class StringFunctions {
   }
 
   /** {@code trimspace(str)}: removes leading and trailing Unicode white space. */
-  public static Value trimspace(Value str) {
+  public static Value trimspace(Value str) throws FunctionException {
     return text(str.asString().strip());
   }
 
   /** {@code trim(str, cutset)}: removes any of the cutset's characters from both ends. */
-  public static Value trim(Value str, Value cutset) {
+  public static Value trim(Value str, Value cutset) throws FunctionException {
     String s = str.asString();
     String cut = cutset.asString();
     int start = 0;
@@ -115,27 +116,27 @@ public final class StringFunctions {
   }
 
   /** {@code trimprefix(str, prefix)}. */
-  public static Value trimprefix(Value str, Value prefix) {
+  public static Value trimprefix(Value str, Value prefix) throws FunctionException {
     String s = str.asString();
     String p = prefix.asString();
     return text(s.startsWith(p) ? s.substring(p.length()) : s);
   }
 
   /** {@code trimsuffix(str, suffix)}. */
-  public static Value trimsuffix(Value str, Value suffix) {
+  public static Value trimsuffix(Value str, Value suffix) throws FunctionException {
     String s = str.asString();
     String p = suffix.asString();
     return text(s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s);
   }
 
   /** {@code indent(spaces, str)}: indents every line but the first. */
-  public static Value indent(Value spaces, Value str) {
+  public static Value indent(Value spaces, Value str) throws FunctionException {
     String pad = " ".repeat(Math.max(wholeNumber(spaces, 0), 0));
     return text(str.asString().replace("\n", "\n" + pad));
   }
 
   /** {@code split(separator, str)}: a list of strings (an empty separator splits into characters). */
-  public static Value split(Value separator, Value str) {
+  public static Value split(Value separator, Value str) throws FunctionException {
     String sep = separator.asString();
     String s = str.asString();
     List<Value> out = new ArrayList<>();
@@ -156,16 +157,16 @@ public final class StringFunctions {
    * {@code join(separator, lists...)}: joins the elements of one or more lists of strings; null
    * elements are an error naming their position.
    */
-  public static Value join(Value separator, List<Value> lists) {
+  public static Value join(Value separator, List<Value> lists) throws FunctionException {
     if (lists.isEmpty()) {
-      throw FunctionException.failed("at least one list is required");
+      throw new FunctionException("at least one list is required");
     }
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < lists.size(); i++) {
       int j = 0;
       for (Value element : lists.get(i).elements()) {
         if (element.isNull()) {
-          throw FunctionException.argument(i + 1, "element " + j + " is null");
+          throw new FunctionException(i + 1, "element " + j + " is null");
         }
         parts.add(element.asString());
         j++;
@@ -175,7 +176,7 @@ public final class StringFunctions {
   }
 
   /** {@code replace(str, substr, replace)}: replaces every occurrence; no regex form in cty's version. */
-  public static Value replace(Value str, Value substr, Value replacement) {
+  public static Value replace(Value str, Value substr, Value replacement) throws FunctionException {
     return text(str.asString().replace(substr.asString(), replacement.asString()));
   }
 
@@ -183,12 +184,12 @@ public final class StringFunctions {
    * {@code regex_replace(str, pattern, replace)}: Go RE2 syntax and Go's {@code $1}/{@code ${name}}
    * expansion.
    */
-  public static Value regexReplace(Value str, Value pattern, Value replacement) {
+  public static Value regexReplace(Value str, Value pattern, Value replacement) throws FunctionException {
     Pattern re;
     try {
       re = Pattern.compile(pattern.asString());
     } catch (PatternSyntaxException e) {
-      throw FunctionException.argument(1, "invalid regex: " + e.getDescription());
+      throw new FunctionException(1, "invalid regex: " + e.getDescription());
     }
     Matcher m = re.matcher(str.asString());
     StringBuilder out = new StringBuilder();
@@ -200,7 +201,7 @@ public final class StringFunctions {
   }
 
   /** Go's Regexp.Expand: {@code $n}, {@code ${n}}, {@code ${name}}, {@code $$}; unknown groups expand to "". */
-  private static String expandGo(String template, Matcher m) {
+  private static String expandGo(String template, Matcher m) throws FunctionException {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < template.length(); i++) {
       char c = template.charAt(i);
@@ -242,7 +243,7 @@ public final class StringFunctions {
     return b.toString();
   }
 
-  private static String group(Matcher m, String name) {
+  private static String group(Matcher m, String name) throws FunctionException {
     try {
       String g = name.chars().allMatch(Character::isDigit) ? m.group(Integer.parseInt(name)) : m.group(name);
       return g == null ? "" : g;
@@ -252,17 +253,17 @@ public final class StringFunctions {
   }
 
   /** A string result, NFC-normalized as cty normalizes every string value. */
-  static Value text(String s) {
+  static Value text(String s) throws FunctionException {
     return Value.string(Normalizer.normalize(s, Normalizer.Form.NFC));
   }
 
   /** The argument as a whole int, or an argument error in cty's words. */
-  static int wholeNumber(Value number, int argIndex) {
+  static int wholeNumber(Value number, int argIndex) throws FunctionException {
     BigDecimal n = number.asNumber();
     try {
       return n.intValueExact();
     } catch (ArithmeticException e) {
-      throw FunctionException.argument(argIndex, "value must be a whole number");
+      throw new FunctionException(argIndex, "value must be a whole number");
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.caravan.hcl.functions;
 
+import io.caravan.hcl.FunctionException;
 import io.caravan.hcl.Value;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +19,14 @@ public final class UuidFunctions {
   private UuidFunctions() {}
 
   /** {@code uuidv4()}: a random (version 4) UUID drawn from {@code random}. */
-  public static Value uuidv4(RandomGenerator random) {
+  public static Value uuidv4(RandomGenerator random) throws FunctionException {
     long high = (random.nextLong() & ~0xF000L) | 0x4000L;
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return Value.string(new UUID(high, low).toString());
   }
 
   /** {@code uuidv5(namespace, name)}: namespace is dns, url, oid, x500 or a UUID. */
-  public static Value uuidv5(Value namespace, Value name) {
+  public static Value uuidv5(Value namespace, Value name) throws FunctionException {
     UUID ns = switch (namespace.asString()) {
       case "dns" -> DNS;
       case "url" -> URL;
@@ -47,7 +48,7 @@ public final class UuidFunctions {
     return Value.string(new UUID(bb.getLong(), bb.getLong()).toString());
   }
 
-  private static UUID parseNamespace(String text) {
+  private static UUID parseNamespace(String text) throws FunctionException {
     try {
       if (text.length() == 36) {
         return UUID.fromString(text);
@@ -55,7 +56,7 @@ public final class UuidFunctions {
     } catch (IllegalArgumentException e) {
       // fall through to cty's error below
     }
-    throw FunctionException.failed("uuidv5() doesn't support namespace " + text + " (invalid UUID length: "
+    throw new FunctionException("uuidv5() doesn't support namespace " + text + " (invalid UUID length: "
         + text.length() + ")");
   }
 }
