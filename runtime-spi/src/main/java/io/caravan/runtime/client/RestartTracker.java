@@ -1,6 +1,7 @@
 package io.caravan.runtime.client;
 
 import io.caravan.model.job.TaskLifecycle;
+import io.caravan.runtime.driver.ExitResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class RestartTracker {
   private Instant intervalStart;
   private int count;
 
-  private @Nullable ExitStatus exit;
+  private @Nullable ExitResult exit;
   private @Nullable Throwable startError;
   private boolean startErrorRecoverable;
   private boolean killed;
@@ -75,7 +76,7 @@ public final class RestartTracker {
   }
 
   /** Records that the task exited with this status. */
-  public RestartTracker exited(ExitStatus status) {
+  public RestartTracker exited(ExitResult status) {
     this.exit = Objects.requireNonNull(status, "status");
     return this;
   }

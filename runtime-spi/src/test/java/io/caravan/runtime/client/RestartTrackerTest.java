@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.model.job.RestartPolicy;
 import io.caravan.model.job.TaskLifecycle;
+import io.caravan.runtime.driver.ExitResult;
 import io.caravan.runtime.client.RestartDecision.Outcome;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,9 +27,9 @@ class RestartTrackerTest {
   @Test
   void failModeGivesUpAfterAttemptsWithinInterval() {
     RestartTracker t = tracker(rules(2, RestartRules.Mode.FAIL), "service", null);
-    assertThat(t.exited(ExitStatus.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
-    assertThat(t.exited(ExitStatus.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
-    RestartDecision third = t.exited(ExitStatus.code(1)).decide();
+    assertThat(t.exited(ExitResult.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
+    assertThat(t.exited(ExitResult.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
+    RestartDecision third = t.exited(ExitResult.code(1)).decide();
     assertThat(third.outcome()).isEqualTo(Outcome.NOT_RESTARTING);
     assertThat(third.failed()).isTrue();
     assertThat(third.reason()).contains("Exceeded allowed attempts 2").contains("\"fail\"");
@@ -37,9 +38,9 @@ class RestartTrackerTest {
   @Test
   void delayModeWaitsUntilIntervalEnds() {
     RestartTracker t = tracker(rules(1, RestartRules.Mode.DELAY), "service", null);
-    assertThat(t.exited(ExitStatus.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
+    assertThat(t.exited(ExitResult.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
     clock.advance(Duration.ofMinutes(1));
-    RestartDecision second = t.exited(ExitStatus.code(1)).decide();
+    RestartDecision second = t.exited(ExitResult.code(1)).decide();
     assertThat(second.outcome()).isEqualTo(Outcome.RESTART);
     assertThat(second.delay()).isEqualTo(Duration.ofMinutes(4));
     assertThat(second.reason()).contains("\"delay\"");
@@ -48,11 +49,11 @@ class RestartTrackerTest {
   @Test
   void newIntervalResetsTheCount() {
     RestartTracker t = tracker(rules(1, RestartRules.Mode.FAIL), "service", null);
-    assertThat(t.exited(ExitStatus.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
+    assertThat(t.exited(ExitResult.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
     clock.advance(Duration.ofMinutes(6));
-    assertThat(t.exited(ExitStatus.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
+    assertThat(t.exited(ExitResult.code(1)).decide().outcome()).isEqualTo(Outcome.RESTART);
     assertThat(t.count()).isEqualTo(1);
-    assertThat(t.exited(ExitStatus.code(1)).decide().outcome())
+    assertThat(t.exited(ExitResult.code(1)).decide().outcome())
         .isEqualTo(Outcome.NOT_RESTARTING);
   }
 
@@ -67,7 +68,7 @@ class RestartTrackerTest {
             "service", null, clock, random);
     boolean sawJitter = false;
     for (int i = 0; i < 200; i++) {
-      Duration wait = t.exited(ExitStatus.code(1)).decide().delay();
+      Duration wait = t.exited(ExitResult.code(1)).decide().delay();
       assertThat(wait).as("seed %d iteration %d", seed, i)
           .isGreaterThanOrEqualTo(Duration.ofSeconds(8))
           .isLessThan(Duration.ofSeconds(10));
@@ -82,51 +83,51 @@ class RestartTrackerTest {
     RestartTracker a = new RestartTracker(r, "service", null, clock, new SplittableRandom(3));
     RestartTracker b = new RestartTracker(r, "service", null, clock, new SplittableRandom(3));
     for (int i = 0; i < 5; i++) {
-      assertThat(a.exited(ExitStatus.code(2)).decide())
-          .isEqualTo(b.exited(ExitStatus.code(2)).decide());
+      assertThat(a.exited(ExitResult.code(2)).decide())
+          .isEqualTo(b.exited(ExitResult.code(2)).decide());
     }
   }
 
   @Test
   void batchTaskTerminatesOnSuccessButServiceRestarts() {
     RestartRules r = rules(2, RestartRules.Mode.FAIL);
-    assertThat(tracker(r, "batch", null).exited(ExitStatus.success()).decide().outcome())
+    assertThat(tracker(r, "batch", null).exited(ExitResult.code(0)).decide().outcome())
         .isEqualTo(Outcome.TERMINATED);
-    assertThat(tracker(r, "sysbatch", null).exited(ExitStatus.success()).decide().outcome())
+    assertThat(tracker(r, "sysbatch", null).exited(ExitResult.code(0)).decide().outcome())
         .isEqualTo(Outcome.TERMINATED);
-    assertThat(tracker(r, "service", null).exited(ExitStatus.success()).decide().outcome())
+    assertThat(tracker(r, "service", null).exited(ExitResult.code(0)).decide().outcome())
         .isEqualTo(Outcome.RESTART);
   }
 
   @Test
   void batchTaskFailureStillRestarts() {
     RestartTracker t = tracker(rules(1, RestartRules.Mode.FAIL), "batch", null);
-    assertThat(t.exited(ExitStatus.code(3)).decide().outcome()).isEqualTo(Outcome.RESTART);
+    assertThat(t.exited(ExitResult.code(3)).decide().outcome()).isEqualTo(Outcome.RESTART);
   }
 
   @Test
   void lifecycleHooksRestartOnSuccessOnlyAsSidecars() {
     RestartRules r = rules(2, RestartRules.Mode.FAIL);
     assertThat(tracker(r, "service", new TaskLifecycle("prestart", false))
-            .exited(ExitStatus.success()).decide().outcome())
+            .exited(ExitResult.code(0)).decide().outcome())
         .isEqualTo(Outcome.TERMINATED);
     assertThat(tracker(r, "service", new TaskLifecycle("prestart", true))
-            .exited(ExitStatus.success()).decide().outcome())
+            .exited(ExitResult.code(0)).decide().outcome())
         .isEqualTo(Outcome.RESTART);
     assertThat(tracker(r, "service", new TaskLifecycle("poststart", true))
-            .exited(ExitStatus.success()).decide().outcome())
+            .exited(ExitResult.code(0)).decide().outcome())
         .isEqualTo(Outcome.RESTART);
     assertThat(tracker(r, "service", new TaskLifecycle("poststop", true))
-            .exited(ExitStatus.success()).decide().outcome())
+            .exited(ExitResult.code(0)).decide().outcome())
         .isEqualTo(Outcome.TERMINATED);
   }
 
   @Test
   void zeroAttemptsNeverRestarts() {
     RestartRules r = rules(0, RestartRules.Mode.DELAY);
-    assertThat(tracker(r, "service", null).exited(ExitStatus.code(1)).decide().outcome())
+    assertThat(tracker(r, "service", null).exited(ExitResult.code(1)).decide().outcome())
         .isEqualTo(Outcome.NOT_RESTARTING);
-    assertThat(tracker(r, "service", null).exited(ExitStatus.success()).decide().outcome())
+    assertThat(tracker(r, "service", null).exited(ExitResult.code(0)).decide().outcome())
         .isEqualTo(Outcome.TERMINATED);
   }
 
@@ -143,7 +144,7 @@ class RestartTrackerTest {
   @Test
   void killAndManualRestartTakePrecedence() {
     RestartTracker t = tracker(rules(0, RestartRules.Mode.FAIL), "service", null);
-    assertThat(t.exited(ExitStatus.code(1)).killed().decide().outcome())
+    assertThat(t.exited(ExitResult.code(1)).killed().decide().outcome())
         .isEqualTo(Outcome.KILLED);
     RestartDecision manual = t.restartRequested().decide();
     assertThat(manual.outcome()).isEqualTo(Outcome.RESTART);
@@ -153,9 +154,9 @@ class RestartTrackerTest {
   @Test
   void signalledOrOomExitIsAFailure() {
     RestartTracker t = tracker(rules(0, RestartRules.Mode.FAIL), "batch", null);
-    assertThat(t.exited(new ExitStatus(0, 15, false)).decide().outcome())
+    assertThat(t.exited(ExitResult.signalled(15)).decide().outcome())
         .isEqualTo(Outcome.NOT_RESTARTING);
-    assertThat(t.exited(new ExitStatus(137, 0, true)).decide().outcome())
+    assertThat(t.exited(new ExitResult(137, 0, true, "")).decide().outcome())
         .isEqualTo(Outcome.NOT_RESTARTING);
   }
 
