@@ -12,12 +12,21 @@ final class BenchLease implements VirtualMachineLease {
   private final String hostname;
   private final double cpu;
   private final double memory;
+  private final Map<String, Protos.Attribute> attributes;
 
-  BenchLease(String id, String hostname, double cpu, double memory) {
+  BenchLease(String id, String hostname, double cpu, double memory,
+      Map<String, Protos.Attribute> attributes) {
     this.id = id;
     this.hostname = hostname;
     this.cpu = cpu;
     this.memory = memory;
+    this.attributes = attributes;
+  }
+
+  /** The Mesos-style text attribute {@code name = value} (how Fenzo reads host labels). */
+  static Protos.Attribute textAttribute(String name, String value) {
+    return Protos.Attribute.newBuilder().setName(name).setType(Protos.Value.Type.TEXT)
+        .setText(Protos.Value.Text.newBuilder().setValue(value)).build();
   }
 
   @Override public String getId() { return id; }
@@ -30,7 +39,7 @@ final class BenchLease implements VirtualMachineLease {
   @Override public double diskMB() { return 0; }
   @Override public List<Range> portRanges() { return Collections.emptyList(); }
   @Override public Protos.Offer getOffer() { return null; }
-  @Override public Map<String, Protos.Attribute> getAttributeMap() { return Collections.emptyMap(); }
+  @Override public Map<String, Protos.Attribute> getAttributeMap() { return attributes; }
   @Override public Double getScalarValue(String name) { return null; }
   @Override public Map<String, Double> getScalarValues() { return Collections.emptyMap(); }
 }

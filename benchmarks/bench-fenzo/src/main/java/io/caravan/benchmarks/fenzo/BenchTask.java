@@ -14,14 +14,17 @@ final class BenchTask implements TaskRequest {
   private final double cpu;
   private final double memory;
   private final List<ConstraintEvaluator> hardConstraints;
+  private final List<VMTaskFitnessCalculator> softConstraints;
   private AssignedResources assigned;
 
-  BenchTask(String id, int index, double cpu, double memory, List<ConstraintEvaluator> hardConstraints) {
+  BenchTask(String id, int index, double cpu, double memory, List<ConstraintEvaluator> hardConstraints,
+      List<VMTaskFitnessCalculator> softConstraints) {
     this.id = id;
     this.index = index;
     this.cpu = cpu;
     this.memory = memory;
     this.hardConstraints = hardConstraints;
+    this.softConstraints = softConstraints;
   }
 
   /** Position of this ask in the workload's task list. */
@@ -37,7 +40,7 @@ final class BenchTask implements TaskRequest {
   @Override public Map<String, Double> getScalarRequests() { return Collections.emptyMap(); }
   @Override public Map<String, NamedResourceSetRequest> getCustomNamedResources() { return Collections.emptyMap(); }
   @Override public List<? extends ConstraintEvaluator> getHardConstraints() { return hardConstraints; }
-  @Override public List<? extends VMTaskFitnessCalculator> getSoftConstraints() { return Collections.emptyList(); }
+  @Override public List<? extends VMTaskFitnessCalculator> getSoftConstraints() { return softConstraints; }
   @Override public void setAssignedResources(AssignedResources assignedResources) { this.assigned = assignedResources; }
   @Override public AssignedResources getAssignedResources() { return assigned; }
 }

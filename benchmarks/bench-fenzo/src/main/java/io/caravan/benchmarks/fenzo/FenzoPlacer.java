@@ -7,16 +7,22 @@ import com.netflix.fenzo.TaskRequest;
 import com.netflix.fenzo.TaskScheduler;
 import com.netflix.fenzo.VMAssignmentResult;
 import com.netflix.fenzo.VirtualMachineLease;
+import com.netflix.fenzo.VMTaskFitnessCalculator;
 import com.netflix.fenzo.functions.Action2;
+import com.netflix.fenzo.plugins.BalancedHostAttrConstraint;
 import com.netflix.fenzo.plugins.BinPackingFitnessCalculators;
 import io.caravan.benchmarks.workload.NodeSpec;
 import io.caravan.benchmarks.workload.TaskAsk;
 import io.caravan.benchmarks.workload.Workload;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.apache.mesos.Protos;
 
 /**
  * Places a whole workload with Fenzo: a fresh {@link TaskScheduler} with the cpu+memory bin-packing
@@ -24,9 +30,14 @@ import java.util.Map;
  * call the tasks are reported to Fenzo's task assigner and every used node's remaining capacity is
  * offered again as a new lease (leases are consumed when used), as a Mesos framework would.
  *
+ * <p>The rack constraint is a hard {@link RackConstraintEvaluator}; a rack spread is Fenzo's
+ * {@link BalancedHostAttrConstraint} on the lease attribute {@code rack}, used as a soft constraint
+ * (Fenzo's closest equivalent of Nomad's even {@code spread}).
+ *
  * <p>Build with {@link #prepare}; {@link #placeAll()} is the measured part and may run once.
  */
 public final class FenzoPlacer {
+  private static final String RACK_ATTRIBUTE = "rack";
   private final Workload workload;
   private final int batchSize;
   private final TaskScheduler scheduler;
@@ -36,6 +47,7 @@ public final class FenzoPlacer {
   private final Map<String, Integer> nodeIndex;
   private final double[] freeCpu;
   private final double[] freeMemory;
+  private final List<Map<String, Protos.Attribute>> attributesOfNode;
   private int leaseSerial;
 
   private FenzoPlacer(Workload workload, int batchSize) {
@@ -52,22 +64,37 @@ public final class FenzoPlacer {
     this.freeCpu = new double[nodes.size()];
     this.freeMemory = new double[nodes.size()];
     this.initialLeases = new ArrayList<>(nodes.size());
+    this.attributesOfNode = new ArrayList<>(nodes.size());
     Map<String, String> rackOfHost = new HashMap<>(nodes.size() * 2);
+    Map<String, Map<String, Protos.Attribute>> attributesOfRack = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       NodeSpec n = nodes.get(i);
       nodeIndex.put(n.id(), i);
       rackOfHost.put(n.id(), n.rack());
+      // Collections maps: Fenzo looks up null keys, which Map.of rejects
+      attributesOfNode.add(attributesOfRack.computeIfAbsent(n.rack(),
+          rack -> Collections.singletonMap(RACK_ATTRIBUTE, BenchLease.textAttribute(RACK_ATTRIBUTE, rack))));
       freeCpu[i] = n.cpuMhz();
       freeMemory[i] = n.memoryMb();
-      initialLeases.add(new BenchLease(n.id() + "#" + leaseSerial++, n.id(), freeCpu[i], freeMemory[i]));
+      initialLeases.add(new BenchLease(n.id() + "#" + leaseSerial++, n.id(), freeCpu[i], freeMemory[i],
+          attributesOfNode.get(i)));
     }
     List<ConstraintEvaluator> hard = workload.rackConstraint()
         .<List<ConstraintEvaluator>>map(c -> List.of(new RackConstraintEvaluator(c, rackOfHost)))
         .orElse(List.of());
+    List<VMTaskFitnessCalculator> soft = List.of();
+    if (workload.spreadOverRacks()) {
+      Set<String> allTaskIds = new HashSet<>();
+      workload.tasks().forEach(t -> allTaskIds.add(t.id()));
+      Set<String> coTasks = Collections.unmodifiableSet(allTaskIds); // null-tolerant, unlike Set.copyOf
+      int racks = attributesOfRack.size();
+      soft = List.of(new BalancedHostAttrConstraint(taskId -> coTasks, RACK_ATTRIBUTE, racks)
+          .asSoftConstraint());
+    }
     this.tasks = new ArrayList<>(workload.tasks().size());
     for (int i = 0; i < workload.tasks().size(); i++) {
       TaskAsk t = workload.tasks().get(i);
-      tasks.add(new BenchTask(t.id(), i, t.cpuMhz(), t.memoryMb(), hard));
+      tasks.add(new BenchTask(t.id(), i, t.cpuMhz(), t.memoryMb(), hard, soft));
     }
   }
 
@@ -105,7 +132,7 @@ public final class FenzoPlacer {
         }
         if (freeCpu[node] > 0 && freeMemory[node] > 0) {
           offers.add(new BenchLease(vm.getHostname() + "#" + leaseSerial++, vm.getHostname(),
-              freeCpu[node], freeMemory[node]));
+              freeCpu[node], freeMemory[node], attributesOfNode.get(node)));
         }
       }
     }
