@@ -96,12 +96,16 @@ class RawExecDriverTest {
   @Test
   void stopKillsTheWholeProcessTree() throws Exception {
     TaskHandle h = start(task(root, "tree", "sh", "-c",
-        "sleep 300 & sleep 300 & (setsid sleep 300 &) ; echo up; wait").build());
+        "sleep 300 & sleep 300 & (sleep 300 & echo $! > orphan.pid) ; echo up; wait").build());
     long pid = Long.parseLong(h.state("pid"));
     assertThat(eventually(Duration.ofSeconds(5), () -> read(root.resolve("logs/tree.stdout.0")).contains("up")))
         .isTrue();
-    List<ProcessHandle> tree = ProcessHandle.of(pid).orElseThrow().descendants().toList();
+    List<ProcessHandle> tree = new ArrayList<>(ProcessHandle.of(pid).orElseThrow().descendants().toList());
     assertThat(tree).hasSizeGreaterThanOrEqualTo(2);
+    // A double-forked orphan is no longer a descendant but stays in the task's process group.
+    ProcessHandle orphan = ProcessHandle.of(Long.parseLong(read(root.resolve("tree/orphan.pid")).trim())).orElseThrow();
+    assertThat(tree).doesNotContain(orphan);
+    tree.add(orphan);
 
     driver.stop(h.taskId(), Duration.ofSeconds(2), "SIGTERM");
 

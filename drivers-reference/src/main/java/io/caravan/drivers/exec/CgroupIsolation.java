@@ -1,0 +1,350 @@
+package io.caravan.drivers.exec;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.caravan.drivers.process.Isolation;
+import io.caravan.drivers.process.ProcTree;
+import io.caravan.runtime.driver.DriverException;
+import io.caravan.runtime.driver.TaskConfig;
+import io.caravan.runtime.driver.TaskResources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Confines a task with cgroups (memory, CPU, pids; v1 or v2 as detected), pid/mount/ipc/uts namespaces
+ * ({@code unshare}) and, when the task names a user, an unprivileged user ({@code setpriv}).
+ *
+ * <p>The task joins its cgroups in a tiny shell before exec-ing the real command, so nothing escapes during startup.
+ * The driver state records the cgroup directories (keys {@code cg.<controller>}) so a recovered task can be measured,
+ * killed and cleaned up.
+ */
+public final class CgroupIsolation implements Isolation {
+
+  private static final long CFS_PERIOD_US = 100_000;
+  private static final String JOIN = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift;"
+      + " exec \"$@\"";
+
+  private final CgroupLayout layout;
+  private final boolean namespaces;
+
+  /** An isolation over the given cgroup layout; {@code namespaces} enables pid/mount/ipc/uts namespaces. */
+  public CgroupIsolation(CgroupLayout layout, boolean namespaces) {
+    this.layout = layout;
+    this.namespaces = namespaces;
+  }
+
+  /** The detected cgroup layout. */
+  public CgroupLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public String describe() {
+    if (!layout.usable()) {
+      return "unavailable: " + layout.problem();
+    }
+    return "cgroup v" + layout.version() + (namespaces ? " + pid/mount/ipc/uts namespaces" : "");
+  }
+
+  @Override
+  public Prepared prepare(TaskConfig config, List<String> command) {
+    if (!layout.usable()) {
+      throw new DriverException("exec driver cannot isolate task " + config.id() + ": " + layout.problem(), false,
+          null);
+    }
+    String name = config.id().replaceAll("[^A-Za-z0-9._-]", "_");
+    Map<String, String> state = new LinkedHashMap<>();
+    List<String> procsFiles = new ArrayList<>();
+    try {
+      if (layout.version() == 1) {
+        for (String c : CgroupLayout.v1Controllers()) {
+          Path dir = layout.v1Dir(c, name).orElse(null);
+          if (dir == null) {
+            continue;
+          }
+          Files.createDirectories(dir);
+          state.put("cg." + c, dir.toString());
+          procsFiles.add(dir.resolve("cgroup.procs").toString());
+        }
+        applyV1Limits(state, config.resources());
+        layout.unifiedDir(name).ifPresent(dir -> {
+          try {
+            Files.createDirectories(dir);
+            state.put("cg.unified", dir.toString());
+            procsFiles.add(dir.resolve("cgroup.procs").toString());
+          } catch (IOException e) {
+            // The unified hierarchy only helps killing; v1 cgroups still confine the task.
+            state.remove("cg.unified");
+          }
+        });
+      } else {
+        Path dir = layout.unifiedDir(name).orElseThrow();
+        enableV2Controllers(dir.getParent());
+        Files.createDirectories(dir);
+        state.put("cg.unified", dir.toString());
+        procsFiles.add(dir.resolve("cgroup.procs").toString());
+        applyV2Limits(dir, config.resources());
+      }
+    } catch (IOException | RuntimeException e) {
+      cleanup(state);
+      throw new DriverException("cannot set up cgroups for task " + config.id() + ": " + e.getMessage(), true, e);
+    }
+    ImmutableList.Builder<String> argv = ImmutableList.builder();
+    argv.add("/bin/sh", "-c", JOIN, "caravan-cgroup-join").addAll(procsFiles).add("--");
+    if (namespaces) {
+      argv.add("unshare", "--pid", "--fork", "--mount-proc", "--mount", "--ipc", "--uts", "--");
+    }
+    if (!config.user().isEmpty()) {
+      argv.add("setpriv", "--reuid=" + config.user(), "--regid=" + primaryGroup(config.user()), "--clear-groups",
+          "--no-new-privs", "--inh-caps=-all", "--");
+    }
+    argv.addAll(command);
+    return new Prepared(argv.build(), ImmutableMap.copyOf(state));
+  }
+
+  private static String primaryGroup(String user) {
+    try {
+      Process p = new ProcessBuilder("id", "-g", user).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes()).trim();
+      if (p.waitFor() != 0) {
+        throw new DriverException("unknown user \"" + user + "\": " + out, false, null);
+      }
+      return out;
+    } catch (IOException e) {
+      throw new DriverException("cannot look up user " + user + ": " + e.getMessage(), false, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DriverException("interrupted looking up user " + user, true, e);
+    }
+  }
+
+  private static void applyV1Limits(Map<String, String> state, TaskResources r) throws IOException {
+    long mem = r.memoryLimitBytes();
+    Path memDir = Path.of(state.get("cg.memory"));
+    if (mem > 0) {
+      write(memDir.resolve("memory.limit_in_bytes"), mem);
+      Path memsw = memDir.resolve("memory.memsw.limit_in_bytes");
+      if (Files.exists(memsw)) {
+        write(memsw, mem);
+      }
+    }
+    String cpu = state.get("cg.cpu");
+    if (cpu != null && r.cpuMHz() > 0) {
+      Path cpuDir = Path.of(cpu);
+      write(cpuDir.resolve("cpu.shares"), Math.max(2, r.cpuMHz()));
+      long quota = quotaMicros(r);
+      if (quota > 0) {
+        write(cpuDir.resolve("cpu.cfs_period_us"), CFS_PERIOD_US);
+        write(cpuDir.resolve("cpu.cfs_quota_us"), quota);
+      }
+    }
+    String pids = state.get("cg.pids");
+    if (pids != null && r.pidsLimit() > 0) {
+      write(Path.of(pids).resolve("pids.max"), r.pidsLimit());
+    }
+  }
+
+  private static void enableV2Controllers(Path caravanDir) throws IOException {
+    Path root = caravanDir.getParent();
+    Files.writeString(root.resolve("cgroup.subtree_control"), "+memory +cpu +pids");
+    Files.createDirectories(caravanDir);
+    Files.writeString(caravanDir.resolve("cgroup.subtree_control"), "+memory +cpu +pids");
+  }
+
+  private static void applyV2Limits(Path dir, TaskResources r) throws IOException {
+    long mem = r.memoryLimitBytes();
+    if (mem > 0) {
+      write(dir.resolve("memory.max"), mem);
+      if (Files.exists(dir.resolve("memory.swap.max"))) {
+        write(dir.resolve("memory.swap.max"), 0);
+      }
+    }
+    if (r.cpuMHz() > 0) {
+      // cpu.weight is 1..10000; map MHz shares (Nomad uses 1024-based shares) proportionally.
+      write(dir.resolve("cpu.weight"), Math.max(1, Math.min(10_000, r.cpuMHz() * 100L / 1024)));
+      long quota = quotaMicros(r);
+      if (quota > 0) {
+        Files.writeString(dir.resolve("cpu.max"), quota + " " + CFS_PERIOD_US);
+      }
+    }
+    if (r.pidsLimit() > 0) {
+      write(dir.resolve("pids.max"), r.pidsLimit());
+    }
+  }
+
+  /** The CFS quota for a hard CPU limit: the task's share of the node's compute times the CPUs, per period. */
+  static long quotaMicros(TaskResources r) {
+    if (!r.cpuHardLimit() || r.totalCpuMHz() <= 0 || r.cpuMHz() <= 0) {
+      return 0;
+    }
+    int cpus = Runtime.getRuntime().availableProcessors();
+    return Math.max(1000, r.cpuMHz() * CFS_PERIOD_US * cpus / r.totalCpuMHz());
+  }
+
+  private static void write(Path file, long value) throws IOException {
+    Files.writeString(file, Long.toString(value));
+  }
+
+  private static String readOr(Path file, String fallback) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return fallback;
+    }
+  }
+
+  private static long keyed(Path file, String key) {
+    for (String line : readOr(file, "").split("\n")) {
+      String[] f = line.trim().split("\\s+");
+      if (f.length == 2 && f[0].equals(key)) {
+        return Long.parseLong(f[1]);
+      }
+    }
+    return 0;
+  }
+
+  private static OptionalLong single(Map<String, String> state, String key, String file) {
+    String dir = state.get(key);
+    if (dir == null) {
+      return OptionalLong.empty();
+    }
+    String v = readOr(Path.of(dir, file), "").trim();
+    return v.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(v));
+  }
+
+  private boolean v2(Map<String, String> state) {
+    return !state.containsKey("cg.memory") && state.containsKey("cg.unified");
+  }
+
+  @Override
+  public boolean oomKilled(Map<String, String> state) {
+    if (v2(state)) {
+      return keyed(Path.of(state.get("cg.unified"), "memory.events"), "oom_kill") > 0;
+    }
+    String mem = state.get("cg.memory");
+    return mem != null && keyed(Path.of(mem, "memory.oom_control"), "oom_kill") > 0;
+  }
+
+  @Override
+  public List<Long> pids(Map<String, String> state) {
+    String dir = state.containsKey("cg.memory") ? state.get("cg.memory") : state.get("cg.unified");
+    if (dir == null) {
+      return List.of();
+    }
+    List<Long> out = new ArrayList<>();
+    for (String line : readOr(Path.of(dir, "cgroup.procs"), "").split("\n")) {
+      if (!line.isBlank()) {
+        out.add(Long.parseLong(line.trim()));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public boolean killAll(Map<String, String> state) {
+    String unified = state.get("cg.unified");
+    if (unified != null && Files.exists(Path.of(unified, "cgroup.kill"))) {
+      try {
+        Files.writeString(Path.of(unified, "cgroup.kill"), "1");
+      } catch (IOException e) {
+        // Fall through to killing pid by pid.
+        killEach(state);
+      }
+    } else {
+      killEach(state);
+    }
+    for (int i = 0; i < 100 && !pids(state).isEmpty(); i++) {
+      sleep(10);
+    }
+    return true;
+  }
+
+  private void killEach(Map<String, String> state) {
+    for (int round = 0; round < 5; round++) {
+      List<Long> pids = pids(state);
+      if (pids.isEmpty()) {
+        return;
+      }
+      for (long p : pids) {
+        ProcTree.signalPid(p, 9);
+      }
+    }
+  }
+
+  @Override
+  public OptionalLong memoryUsage(Map<String, String> state) {
+    return v2(state) ? single(state, "cg.unified", "memory.current") : single(state, "cg.memory",
+        "memory.usage_in_bytes");
+  }
+
+  @Override
+  public OptionalLong memoryMaxUsage(Map<String, String> state) {
+    return v2(state) ? single(state, "cg.unified", "memory.peak") : single(state, "cg.memory",
+        "memory.max_usage_in_bytes");
+  }
+
+  @Override
+  public OptionalLong cpuNanos(Map<String, String> state) {
+    if (v2(state)) {
+      String dir = state.get("cg.unified");
+      return OptionalLong.of(keyed(Path.of(dir, "cpu.stat"), "usage_usec") * 1000);
+    }
+    return single(state, "cg.cpuacct", "cpuacct.usage");
+  }
+
+  @Override
+  public long throttledPeriods(Map<String, String> state) {
+    String dir = v2(state) ? state.get("cg.unified") : state.get("cg.cpu");
+    return dir == null ? 0 : keyed(Path.of(dir, "cpu.stat"), "nr_throttled");
+  }
+
+  @Override
+  public List<String> wrapExec(Map<String, String> state, long taskPid, List<String> command) {
+    List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", JOIN, "caravan-cgroup-join"));
+    for (Map.Entry<String, String> e : state.entrySet()) {
+      if (e.getKey().startsWith("cg.")) {
+        argv.add(Path.of(e.getValue(), "cgroup.procs").toString());
+      }
+    }
+    argv.add("--");
+    if (namespaces) {
+      // The task's pid is unshare(1); its first child is pid 1 of the task's namespaces.
+      long nsInit = ProcessHandle.of(taskPid).flatMap(h -> h.children().findFirst()).map(ProcessHandle::pid)
+          .orElse(taskPid);
+      argv.addAll(List.of("nsenter", "-t", String.valueOf(nsInit), "-p", "-m", "-i", "-u", "--"));
+    }
+    argv.addAll(command);
+    return argv;
+  }
+
+  @Override
+  public void cleanup(Map<String, String> state) {
+    killAll(state);
+    for (Map.Entry<String, String> e : state.entrySet()) {
+      if (e.getKey().startsWith("cg.")) {
+        Path dir = Path.of(e.getValue());
+        for (int i = 0; i < 50 && Files.exists(dir); i++) {
+          try {
+            Files.deleteIfExists(dir);
+          } catch (IOException ex) {
+            sleep(10);
+          }
+        }
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
