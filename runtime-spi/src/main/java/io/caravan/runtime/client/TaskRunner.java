@@ -36,7 +36,8 @@ public final class TaskRunner {
   private final String killSignal;
   private final Clock clock;
   private final Sleeper sleeper;
-  private final Consumer<TaskRunner> listener;
+  private final java.util.concurrent.CopyOnWriteArrayList<Consumer<TaskRunner>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Consumer<TaskHandle> handleSink;
   private final CountDownLatch killRequested = new CountDownLatch(1);
   private final CountDownLatch done = new CountDownLatch(1);
@@ -61,7 +62,7 @@ public final class TaskRunner {
     this.killSignal = b.killSignal;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
-    this.listener = b.listener;
+    this.listeners.add(b.listener);
     this.handleSink = b.handleSink;
     event(TaskEvent.RECEIVED, "Task received by client", 0, 0);
   }
@@ -69,6 +70,17 @@ public final class TaskRunner {
   /** Returns a builder; driver, task config and restart tracker are required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** Adds a listener called after every state change (from the runner's thread). */
+  public void addListener(Consumer<TaskRunner> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private void notifyListeners() {
+    for (Consumer<TaskRunner> l : listeners) {
+      l.accept(this);
+    }
   }
 
   /** The task's name. */
@@ -213,7 +225,7 @@ public final class TaskRunner {
               event(TaskEvent.RESTARTING,
                   decision.reason() + "; restarting in " + decision.delay(), 0, 0);
             }
-            listener.accept(this);
+            notifyListeners();
             if (sleeper.sleep(decision.delay(), killRequested)) {
               continue; // killed while waiting: the loop top records it
             }
@@ -260,7 +272,7 @@ public final class TaskRunner {
       startedAt = clock.instant();
       event(eventType, message, 0, 0);
     }
-    listener.accept(this);
+    notifyListeners();
   }
 
   private void finish(boolean failure, @Nullable String eventType, String message) {
@@ -274,7 +286,7 @@ public final class TaskRunner {
       finishedAt = clock.instant();
     }
     driverCleanup();
-    listener.accept(this);
+    notifyListeners();
   }
 
   private void driverCleanup() {

@@ -42,12 +42,19 @@ final class ScriptedDriver implements TaskDriver {
   record RunUntilStopped() implements Step {}
 
   final Deque<Step> script = new ArrayDeque<>();
+  final Map<String, Deque<Step>> perTask = new ConcurrentHashMap<>();
   final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
   final Map<String, CompletableFuture<ExitResult>> running = new ConcurrentHashMap<>();
   volatile Step fallback = new RunUntilStopped();
 
   ScriptedDriver then(Step step) {
     script.add(step);
+    return this;
+  }
+
+  /** Scripts the next start of one task (by task name). */
+  ScriptedDriver then(String taskName, Step step) {
+    perTask.computeIfAbsent(taskName, t -> new ArrayDeque<>()).add(step);
     return this;
   }
 
@@ -84,7 +91,9 @@ final class ScriptedDriver implements TaskDriver {
   @Override
   public synchronized TaskHandle start(TaskConfig config) {
     calls.add("start " + config.id());
-    Step step = script.isEmpty() ? fallback : script.poll();
+    Deque<Step> own = perTask.get(config.taskName());
+    Step step = own != null && !own.isEmpty() ? own.poll()
+        : script.isEmpty() ? fallback : script.poll();
     if (step instanceof StartFails f) {
       throw new DriverException(f.message(), f.recoverable(), null);
     }
