@@ -1,0 +1,113 @@
+package io.caravan.scheduler.explain;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.caravan.model.cluster.AllocMetric;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.cluster.NodeScoreMeta;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Collects Nomad's {@link AllocMetric} counters during one selection: nodes evaluated, filtered
+ * (by class and by constraint), exhausted (by class and by dimension) and the top 5 node scores.
+ * Maps are key-sorted so the output is deterministic. Not thread-safe.
+ */
+public final class MetricsCollector {
+  /** How many node scores are kept, as Nomad's {@code MaxRetainedNodeScores}. */
+  public static final int MAX_RETAINED_SCORES = 5;
+
+  private int nodesEvaluated;
+  private int nodesFiltered;
+  private int nodesExhausted;
+  private final int nodesInPool;
+  private final String nodePool;
+  private final Map<String, Integer> nodesAvailable;
+  private final TreeMap<String, Integer> classFiltered = new TreeMap<>();
+  private final TreeMap<String, Integer> constraintFiltered = new TreeMap<>();
+  private final TreeMap<String, Integer> classExhausted = new TreeMap<>();
+  private final TreeMap<String, Integer> dimensionExhausted = new TreeMap<>();
+  private final List<NodeScoreMeta> scores = new ArrayList<>();
+  private int coalescedFailures;
+
+  /** Starts empty for a selection over {@code nodesInPool} candidate nodes. */
+  public MetricsCollector(int nodesInPool, String nodePool, Map<String, Integer> nodesAvailable) {
+    this.nodesInPool = nodesInPool;
+    this.nodePool = nodePool;
+    this.nodesAvailable = nodesAvailable;
+  }
+
+  /** Counts a node pulled from the source. */
+  public void evaluateNode() {
+    nodesEvaluated++;
+  }
+
+  /** Counts a node rejected by feasibility, with the reason (a constraint text or checker reason). */
+  public void filterNode(Node node, @Nullable String reason) {
+    nodesFiltered++;
+    if (!node.nodeClass().isEmpty()) {
+      classFiltered.merge(node.nodeClass(), 1, Integer::sum);
+    }
+    if (reason != null && !reason.isEmpty()) {
+      constraintFiltered.merge(reason, 1, Integer::sum);
+    }
+  }
+
+  /** Counts a feasible node that lacked resources in {@code dimension}. */
+  public void exhaustNode(Node node, String dimension) {
+    nodesExhausted++;
+    if (!node.nodeClass().isEmpty()) {
+      classExhausted.merge(node.nodeClass(), 1, Integer::sum);
+    }
+    if (!dimension.isEmpty()) {
+      dimensionExhausted.merge(dimension, 1, Integer::sum);
+    }
+  }
+
+  /** Records a scored node; only the top 5 by normalized score are kept (first come wins ties). */
+  public void scoreNode(Node node, Map<String, Double> perScorer, double normScore) {
+    NodeScoreMeta meta = new NodeScoreMeta(node.id(), perScorer, normScore);
+    if (scores.size() < MAX_RETAINED_SCORES) {
+      scores.add(meta);
+      return;
+    }
+    int worst = 0;
+    for (int i = 1; i < scores.size(); i++) {
+      if (scores.get(i).normScore() < scores.get(worst).normScore()) {
+        worst = i;
+      }
+    }
+    if (normScore > scores.get(worst).normScore()) {
+      scores.set(worst, meta);
+    }
+  }
+
+  /** Counts a further failed placement of a group that already failed in this evaluation. */
+  public void coalesceFailure() {
+    coalescedFailures++;
+  }
+
+  /** Nodes evaluated so far. */
+  public int nodesEvaluated() {
+    return nodesEvaluated;
+  }
+
+  /** The collected metric; score metadata sorted by normalized score, best first. */
+  public AllocMetric toMetric() {
+    List<NodeScoreMeta> sorted = new ArrayList<>(scores);
+    sorted.sort(Comparator.comparingDouble(NodeScoreMeta::normScore).reversed());
+    return new AllocMetric(nodesEvaluated, nodesFiltered, nodesInPool, nodePool,
+        ImmutableMap.copyOf(nodesAvailable), nullIfEmpty(classFiltered), nullIfEmpty(constraintFiltered),
+        nodesExhausted, nullIfEmpty(classExhausted), nullIfEmpty(dimensionExhausted), null, null,
+        sorted.isEmpty() ? null : ImmutableList.copyOf(sorted), Duration.ZERO, coalescedFailures);
+  }
+
+  private static @Nullable Map<String, Integer> nullIfEmpty(TreeMap<String, Integer> m) {
+    return m.isEmpty() ? null : ImmutableMap.copyOf(m);
+  }
+}

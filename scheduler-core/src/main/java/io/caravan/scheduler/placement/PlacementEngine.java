@@ -1,0 +1,570 @@
+package io.caravan.scheduler.placement;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import io.caravan.model.cluster.AllocatedCpuResources;
+import io.caravan.model.cluster.AllocatedMemoryResources;
+import io.caravan.model.cluster.AllocatedPortMapping;
+import io.caravan.model.cluster.AllocatedResources;
+import io.caravan.model.cluster.AllocatedSharedResources;
+import io.caravan.model.cluster.AllocatedTaskResources;
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.job.Affinity;
+import io.caravan.model.job.Constraint;
+import io.caravan.model.job.Job;
+import io.caravan.model.job.Port;
+import io.caravan.model.job.RequestedDevice;
+import io.caravan.model.job.Resources;
+import io.caravan.model.job.Spread;
+import io.caravan.model.job.Task;
+import io.caravan.model.job.TaskGroup;
+import io.caravan.scheduler.explain.Explanations;
+import io.caravan.scheduler.explain.MetricsCollector;
+import io.caravan.scheduler.feasibility.ConstraintEvaluator;
+import io.caravan.scheduler.feasibility.TargetResolver;
+import io.caravan.scheduler.feasibility.TaskGroupChecker;
+import io.caravan.scheduler.preemption.Preemptor;
+import io.caravan.scheduler.ranking.ScoreFunctions;
+import io.caravan.scheduler.ranking.SpreadScorer;
+import io.caravan.scheduler.resources.AllocUsage;
+import io.caravan.scheduler.resources.NodeUsage;
+import io.caravan.scheduler.resources.TaskGroupAsk;
+import io.caravan.scheduler.snapshot.ClusterSnapshot;
+import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Places task groups on nodes the way Nomad's {@code GenericStack} does for service and batch
+ * jobs: ready nodes in the job's datacenters and pool, shuffled by a seed from the evaluation ID
+ * and snapshot index; a round-robin source whose offset persists across selections; feasibility
+ * memoised by computed class; distinct_hosts and distinct_property; bin-packing with ports and
+ * devices; job anti-affinity, reschedule penalty, node affinity, spread and preemption scores;
+ * their arithmetic mean; the limit iterator (skipping up to 3 non-positive scores) and first-max
+ * selection. A pure function of (snapshot, configuration, request). Not thread-safe.
+ */
+public final class PlacementEngine {
+  private static final int MAX_SKIP = 3;
+  private static final int FEASIBILITY_NODE_LIMIT = 100;
+
+  private final ClusterSnapshot snapshot;
+  private final SchedulerConfiguration config;
+
+  /** An engine over {@code snapshot} with the cluster's scheduler configuration. */
+  public PlacementEngine(ClusterSnapshot snapshot, SchedulerConfiguration config) {
+    this.snapshot = snapshot;
+    this.config = config;
+  }
+
+  /** Places every requested allocation it can; the rest are reported per task group. */
+  public PlacementResult place(PlacementRequest request) {
+    return new Pass(request).run();
+  }
+
+  /** The ceiling of log2(n) for n ≥ 1, computed exactly on integers. */
+  static int ceilLog2(int n) {
+    return n <= 1 ? 0 : 32 - Integer.numberOfLeadingZeros(n - 1);
+  }
+
+  /** State of one evaluation's placement pass. */
+  private final class Pass {
+    private final PlacementRequest request;
+    private final Job job;
+    private final String jobId;
+    private final int priority;
+    private final List<Node> nodes = new ArrayList<>();
+    private final int[] order;
+    private final NodeUsage[] usage;
+    private final Map<String, Integer> nodeIndex = new HashMap<>();
+    private final Map<String, Integer> nodesAvailable = new TreeMap<>();
+    private final SplittableRandom rng;
+    private final ConstraintEvaluator evaluator = new ConstraintEvaluator();
+    private final Map<String, Boolean> jobClassCache = new HashMap<>();
+    /** node index → task group → count of this job's live allocations (existing + proposed). */
+    private final Map<Integer, Map<String, Integer>> jobAllocs = new HashMap<>();
+    private final List<Allocation> existingJobAllocs;
+    private int offset;
+    private double spreadWeights;
+
+    Pass(PlacementRequest request) {
+      this.request = request;
+      this.job = request.job();
+      this.jobId = job.id() == null ? "" : job.id();
+      this.priority = job.priority() == null ? 50 : job.priority();
+      String pool = job.nodePool() == null ? "" : job.nodePool();
+      List<String> dcs = job.datacentersOrEmpty().isEmpty() ? List.of("*") : job.datacentersOrEmpty();
+      for (Node n : snapshot.nodesByPool(pool)) {
+        if (n.ready() && inAnyDc(n.datacenter(), dcs)) {
+          nodeIndex.put(n.id(), nodes.size());
+          nodes.add(n);
+          nodesAvailable.merge(n.datacenter(), 1, Integer::sum);
+        }
+      }
+      this.order = new int[nodes.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      long seed = SeededRandom.seed(request.evalId(), snapshot.latestIndex());
+      SeededRandom.shuffle(order, new SplittableRandom(seed));
+      this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+      this.usage = new NodeUsage[nodes.size()];
+      String ns = job.namespace() == null ? "default" : job.namespace();
+      List<Allocation> live = new ArrayList<>();
+      for (Allocation a : snapshot.allocsByJob(ns, jobId)) {
+        if (!a.terminal()) {
+          live.add(a);
+          Integer idx = nodeIndex.get(a.nodeID());
+          if (idx != null) {
+            jobAllocs.computeIfAbsent(idx, k -> new HashMap<>()).merge(a.taskGroup(), 1, Integer::sum);
+          }
+        }
+      }
+      this.existingJobAllocs = live;
+    }
+
+    PlacementResult run() {
+      List<Placement> placements = new ArrayList<>();
+      Map<String, PlacementFailure> failures = new LinkedHashMap<>();
+      for (GroupRequest g : request.groups()) {
+        TaskGroup tg = findGroup(g.taskGroup());
+        if (tg == null) {
+          throw new IllegalArgumentException("job \"" + jobId + "\" has no task group \"" + g.taskGroup() + "\"");
+        }
+        Group group = new Group(tg);
+        MetricsCollector failed = null;
+        int unplaced = 0;
+        for (String name : g.names()) {
+          if (failed != null) {
+            failed.coalesceFailure();
+            unplaced++;
+            continue;
+          }
+          MetricsCollector metrics = newMetrics();
+          Ranked best = group.select(metrics, false);
+          if (best == null && config.preemptionEnabledFor(job.type() == null ? "service" : job.type())) {
+            metrics = newMetrics();
+            best = group.select(metrics, true);
+          }
+          if (best == null) {
+            failed = metrics;
+            unplaced++;
+            continue;
+          }
+          placements.add(group.commit(best, name, metrics));
+        }
+        if (failed != null) {
+          var metric = failed.toMetric();
+          failures.put(tg.name(), new PlacementFailure(tg.name(), unplaced, metric, Explanations.summarize(metric)));
+        }
+      }
+      return new PlacementResult(placements, failures);
+    }
+
+    private MetricsCollector newMetrics() {
+      String pool = job.nodePool() == null || job.nodePool().isEmpty() ? "default" : job.nodePool();
+      return new MetricsCollector(nodes.size(), pool, nodesAvailable);
+    }
+
+    private @Nullable TaskGroup findGroup(String name) {
+      for (TaskGroup tg : job.taskGroupsOrEmpty()) {
+        if (name.equals(tg.name())) {
+          return tg;
+        }
+      }
+      return null;
+    }
+
+    NodeUsage usageOf(int idx) {
+      NodeUsage u = usage[idx];
+      if (u == null) {
+        Node n = nodes.get(idx);
+        u = new NodeUsage(n);
+        for (Allocation a : snapshot.allocsByNode(n.id())) {
+          if (!a.terminal()) {
+            u.add(AllocUsage.of(a, priorityOf(a)));
+          }
+        }
+        usage[idx] = u;
+      }
+      return u;
+    }
+
+    private int priorityOf(Allocation a) {
+      if (a.job() != null && a.job().priority() != null) {
+        return a.job().priority();
+      }
+      return snapshot.jobById(a.namespace(), a.jobID()).map(j -> j.priority() == null ? 50 : j.priority()).orElse(50);
+    }
+
+    /** One scored candidate. */
+    private record Ranked(int idx, double score, Map<String, Double> scores, List<AllocUsage> victims) {}
+
+    /** A distinct_property constraint's counts per property value. */
+    private final class PropertySet {
+      final String attribute;
+      final int allowed;
+      final Map<String, Integer> used = new HashMap<>();
+
+      PropertySet(Constraint c, @Nullable String taskGroup) {
+        this.attribute = c.lTarget();
+        int allowedCount = 1;
+        try {
+          if (!c.rTarget().isEmpty()) {
+            allowedCount = Integer.parseInt(c.rTarget());
+          }
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("distinct_property " + attribute + " has a non-numeric limit \"" + c.rTarget() + "\"", e);
+        }
+        this.allowed = allowedCount;
+        for (Allocation a : existingJobAllocs) {
+          if (taskGroup == null || taskGroup.equals(a.taskGroup())) {
+            snapshot.nodeById(a.nodeID()).ifPresent(n -> {
+              String v = TargetResolver.resolve(attribute, n);
+              if (v != null) {
+                used.merge(v, 1, Integer::sum);
+              }
+            });
+          }
+        }
+      }
+    }
+
+    /** Per task group selection state. */
+    private final class Group {
+      final TaskGroup tg;
+      final String tgName;
+      final int count;
+      final TaskGroupAsk ask;
+      final TaskGroupChecker checker;
+      final boolean distinctHostsJob;
+      final boolean distinctHostsGroup;
+      final List<PropertySet> propertySets = new ArrayList<>();
+      final List<Affinity> affinities = new ArrayList<>();
+      final SpreadScorer spread;
+      final int limit;
+
+      Group(TaskGroup tg) {
+        this.tg = tg;
+        this.tgName = tg.name();
+        this.count = tg.count() == null ? 1 : tg.count();
+        this.ask = TaskGroupAsk.of(tg);
+        this.checker = new TaskGroupChecker(job, tg, evaluator, jobClassCache, new HashMap<>());
+        this.distinctHostsJob = job.constraintsOrEmpty().stream().anyMatch(Group::isDistinctHosts);
+        this.distinctHostsGroup = tg.constraintsOrEmpty().stream().anyMatch(Group::isDistinctHosts);
+        for (Constraint c : job.constraintsOrEmpty()) {
+          if (c.operand().equals("distinct_property")) {
+            propertySets.add(new PropertySet(c, null));
+          }
+        }
+        for (Constraint c : tg.constraintsOrEmpty()) {
+          if (c.operand().equals("distinct_property")) {
+            propertySets.add(new PropertySet(c, tgName));
+          }
+        }
+        affinities.addAll(job.affinitiesOrEmpty());
+        affinities.addAll(tg.affinitiesOrEmpty());
+        for (Task t : tg.tasksOrEmpty()) {
+          affinities.addAll(t.affinitiesOrEmpty());
+        }
+        List<Spread> spreads = new ArrayList<>(job.spreadsOrEmpty());
+        spreads.addAll(tg.spreadsOrEmpty());
+        this.spread = new SpreadScorer(spreads, count, spreadWeights);
+        spreadWeights = spread.sumWeights();
+        if (spread.active()) {
+          for (Allocation a : existingJobAllocs) {
+            if (tgName.equals(a.taskGroup())) {
+              snapshot.nodeById(a.nodeID()).ifPresent(n -> spread.count(n, 1));
+            }
+          }
+        }
+        int lim = 2;
+        if (!"batch".equals(job.type())) {
+          lim = Math.max(2, ceilLog2(nodes.size()));
+        }
+        if (!affinities.isEmpty() || spread.active()) {
+          lim = Math.max(count, FEASIBILITY_NODE_LIMIT);
+        }
+        this.limit = lim;
+      }
+
+      private static boolean isDistinctHosts(Constraint c) {
+        if (!c.operand().equals("distinct_hosts")) {
+          return false;
+        }
+        String r = c.rTarget();
+        return r.isEmpty() || !r.equalsIgnoreCase("false") && !r.equals("0") && !r.equalsIgnoreCase("f");
+      }
+
+      @Nullable Ranked select(MetricsCollector metrics, boolean preempt) {
+        int[] seen = {0};
+        List<Ranked> skipped = new ArrayList<>();
+        int[] skipIdx = {0};
+        int returned = 0;
+        Ranked best = null;
+        while (returned < limit) {
+          Ranked option = nextOption(metrics, preempt, seen, skipped, skipIdx);
+          if (option == null) {
+            break;
+          }
+          while (option != null && option.score <= 0.0 && skipped.size() < MAX_SKIP) {
+            skipped.add(option);
+            option = nextRanked(metrics, preempt, seen);
+          }
+          returned++;
+          if (option == null) {
+            option = nextOption(metrics, preempt, seen, skipped, skipIdx);
+            if (option == null) {
+              break;
+            }
+          }
+          if (best == null || option.score > best.score) {
+            best = option;
+          }
+        }
+        return best;
+      }
+
+      private @Nullable Ranked nextOption(MetricsCollector metrics, boolean preempt, int[] seen,
+          List<Ranked> skipped, int[] skipIdx) {
+        Ranked option = nextRanked(metrics, preempt, seen);
+        if (option == null && skipIdx[0] < skipped.size()) {
+          option = skipped.get(skipIdx[0]++);
+        }
+        return option;
+      }
+
+      private @Nullable Ranked nextRanked(MetricsCollector metrics, boolean preempt, int[] seen) {
+        int n = order.length;
+        while (seen[0] < n) {
+          int idx = order[offset];
+          offset = offset + 1 == n ? 0 : offset + 1;
+          seen[0]++;
+          metrics.evaluateNode();
+          Node node = nodes.get(idx);
+          String reason = checker.check(node);
+          if (reason == null) {
+            reason = distinctReason(idx, node);
+          }
+          if (reason != null) {
+            metrics.filterNode(node, reason);
+            continue;
+          }
+          Ranked r = rank(idx, node, metrics, preempt);
+          if (r != null) {
+            return r;
+          }
+        }
+        return null;
+      }
+
+      private @Nullable String distinctReason(int idx, Node node) {
+        Map<String, Integer> here = jobAllocs.get(idx);
+        if (here != null) {
+          if (distinctHostsJob && !here.isEmpty()) {
+            return "distinct_hosts";
+          }
+          if (distinctHostsGroup && here.getOrDefault(tgName, 0) > 0) {
+            return "distinct_hosts";
+          }
+        }
+        for (PropertySet p : propertySets) {
+          String v = TargetResolver.resolve(p.attribute, node);
+          if (v == null) {
+            return "missing property \"" + p.attribute + "\"";
+          }
+          int used = p.used.getOrDefault(v, 0);
+          if (used >= p.allowed) {
+            return "distinct_property: " + p.attribute + "=" + v + " used by " + used + " allocs";
+          }
+        }
+        return null;
+      }
+
+      private @Nullable Ranked rank(int idx, Node node, MetricsCollector metrics, boolean preempt) {
+        NodeUsage u = usageOf(idx);
+        if (u.staticPortCollision(ask)) {
+          metrics.exhaustNode(node, "network: reserved port collision");
+          return null;
+        }
+        if (!u.dynamicPortsAvailable(ask)) {
+          metrics.exhaustNode(node, "network: dynamic port selection failed");
+          return null;
+        }
+        for (RequestedDevice d : ask.devices()) {
+          if (u.freeDeviceInstances(d) < (d.count() == null ? 1 : d.count())) {
+            metrics.exhaustNode(node, "devices: no devices match request");
+            return null;
+          }
+        }
+        List<AllocUsage> victims = List.of();
+        String dim = u.exhaustedDimension(ask);
+        if (dim != null) {
+          List<AllocUsage> chosen = preempt ? Preemptor.forTaskGroup(u, ask, jobId, priority) : null;
+          if (chosen == null) {
+            metrics.exhaustNode(node, dim);
+            return null;
+          }
+          victims = chosen;
+        }
+        long freedCpu = 0;
+        long freedMem = 0;
+        for (AllocUsage v : victims) {
+          freedCpu += v.cpu();
+          freedMem += v.memoryMB();
+        }
+        Map<String, Double> scores = new LinkedHashMap<>();
+        long cpu = u.usedCpu() - freedCpu + ask.cpu();
+        long mem = u.usedMemory() - freedMem + ask.memoryMB();
+        double fit = config.spreadAlgorithm()
+            ? ScoreFunctions.spreadFit(cpu, u.availableCpu(), mem, u.availableMemory())
+            : ScoreFunctions.binPack(cpu, u.availableCpu(), mem, u.availableMemory());
+        double sum = fit;
+        int n = 1;
+        scores.put("binpack", fit);
+        Map<String, Integer> here = jobAllocs.get(idx);
+        int collisions = here == null ? 0 : here.getOrDefault(tgName, 0);
+        if (collisions > 0) {
+          double s = ScoreFunctions.jobAntiAffinity(collisions, count);
+          scores.put("job-anti-affinity", s);
+          sum += s;
+          n++;
+        }
+        if (request.penaltyNodeIds().contains(node.id())) {
+          scores.put("node-reschedule-penalty", -1.0);
+          sum += -1.0;
+          n++;
+        }
+        if (!affinities.isEmpty()) {
+          double s = ScoreFunctions.nodeAffinity(affinities, node, evaluator);
+          scores.put("node-affinity", s);
+          sum += s;
+          n++;
+        }
+        if (spread.active()) {
+          double s = spread.boost(node);
+          if (s != 0.0) {
+            scores.put("allocation-spread", s);
+            sum += s;
+            n++;
+          }
+        }
+        if (!victims.isEmpty()) {
+          List<Integer> prios = new ArrayList<>();
+          for (AllocUsage v : victims) {
+            prios.add(v.jobPriority());
+          }
+          double s = ScoreFunctions.preemption(prios);
+          scores.put("preemption", s);
+          sum += s;
+          n++;
+        }
+        double fin = sum / n;
+        metrics.scoreNode(node, ImmutableMap.copyOf(scores), fin);
+        return new Ranked(idx, fin, scores, victims);
+      }
+
+      Placement commit(Ranked best, String name, MetricsCollector metrics) {
+        Node node = nodes.get(best.idx);
+        NodeUsage u = usageOf(best.idx);
+        List<String> preempted = new ArrayList<>();
+        for (AllocUsage v : best.victims) {
+          u.remove(v.allocId());
+          preempted.add(v.allocId());
+          Map<String, Integer> here = jobAllocs.get(best.idx);
+          if (here != null && v.jobId().equals(jobId)) {
+            here.merge(v.taskGroup(), -1, Integer::sum);
+          }
+        }
+        int[] dyn = u.pickDynamicPorts(ask, rng);
+        List<AllocatedPortMapping> ports = new ArrayList<>();
+        List<Integer> portValues = new ArrayList<>();
+        String ip = hostIp(node);
+        for (Port p : ask.staticPorts()) {
+          ports.add(new AllocatedPortMapping(p.label(), p.value(), p.to(), ip));
+          portValues.add(p.value());
+        }
+        for (int i = 0; i < dyn.length; i++) {
+          Port p = ask.dynamicPorts().get(i);
+          ports.add(new AllocatedPortMapping(p.label(), dyn[i], p.to() == -1 ? dyn[i] : p.to(), ip));
+          portValues.add(dyn[i]);
+        }
+        Map<String, AllocatedTaskResources> tasks = new LinkedHashMap<>();
+        for (Task t : tg.tasksOrEmpty()) {
+          Resources r = t.resources();
+          long tcpu = r == null || r.cpu() == null ? TaskGroupAsk.DEFAULT_CPU : r.cpu();
+          long tmem = r == null || r.memoryMB() == null ? TaskGroupAsk.DEFAULT_MEMORY : r.memoryMB();
+          long tmax = r == null || r.memoryMaxMB() == null || !config.memoryOversubscriptionEnabled() ? 0 : r.memoryMaxMB();
+          tasks.put(t.name(), new AllocatedTaskResources(new AllocatedCpuResources(tcpu, null),
+              new AllocatedMemoryResources(tmem, tmax), null, null));
+        }
+        AllocatedResources resources = new AllocatedResources(tasks, null,
+            new AllocatedSharedResources(null, ask.diskMB(), ports.isEmpty() ? null : ports));
+        String allocId = SeededRandom.uuid(rng);
+        u.add(new AllocUsage(allocId, jobId, tgName, priority, ask.cpu(), ask.memoryMB(), ask.diskMB(),
+            List.of(), portValues.stream().mapToInt(Integer::intValue).toArray(), Map.of()));
+        jobAllocs.computeIfAbsent(best.idx, k -> new HashMap<>()).merge(tgName, 1, Integer::sum);
+        for (PropertySet p : propertySets) {
+          String v = TargetResolver.resolve(p.attribute, node);
+          if (v != null) {
+            p.used.merge(v, 1, Integer::sum);
+          }
+        }
+        if (spread.active()) {
+          spread.count(node, 1);
+        }
+        return new Placement(allocId, name, tgName, node, best.score, resources, metrics.toMetric(),
+            ImmutableList.copyOf(preempted));
+      }
+    }
+  }
+
+  private static String hostIp(Node node) {
+    if (node.nodeResources() != null && !node.nodeResources().networksOrEmpty().isEmpty()) {
+      return node.nodeResources().networksOrEmpty().get(0).ip();
+    }
+    return "";
+  }
+
+  /** Go-glob datacenter matching: {@code *} matches any run of characters. */
+  static boolean inAnyDc(String dc, List<String> patterns) {
+    for (String p : patterns) {
+      if (glob(p, dc)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean glob(String pattern, String s) {
+    if (!pattern.contains("*")) {
+      return pattern.equals(s);
+    }
+    String[] parts = pattern.split("\\*", -1);
+    int pos = 0;
+    for (int i = 0; i < parts.length; i++) {
+      String part = parts[i];
+      if (i == 0) {
+        if (!s.startsWith(part)) {
+          return false;
+        }
+        pos = part.length();
+      } else if (i == parts.length - 1) {
+        return s.length() - part.length() >= pos && s.endsWith(part);
+      } else {
+        int at = s.indexOf(part, pos);
+        if (at < 0) {
+          return false;
+        }
+        pos = at + part.length();
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,107 @@
+package io.caravan.scheduler.preemption;
+
+import io.caravan.scheduler.resources.AllocUsage;
+import io.caravan.scheduler.resources.NodeUsage;
+import io.caravan.scheduler.resources.TaskGroupAsk;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Chooses allocations to preempt so a task group fits on a node, as Nomad's
+ * {@code PreemptForTaskGroup}: candidates belong to other jobs whose priority is at least 10
+ * below the placing job's; priority groups are visited lowest first, and within a group the
+ * allocation closest in resources to the ask (Euclidean distance over cpu, memory, disk) is
+ * taken until the ask fits; finally the superset filter keeps the shortest prefix, by distance
+ * descending, that still makes room.
+ */
+public final class Preemptor {
+  /** The minimum priority gap for preemption. */
+  public static final int PRIORITY_DELTA = 10;
+
+  private Preemptor() {}
+
+  /** The allocations to preempt, or {@code null} when no choice makes the ask fit. */
+  public static @Nullable List<AllocUsage> forTaskGroup(NodeUsage usage, TaskGroupAsk ask, String jobId, int jobPriority) {
+    TreeMap<Integer, List<AllocUsage>> byPriority = new TreeMap<>();
+    for (AllocUsage a : usage.allocs()) {
+      if (!a.jobId().equals(jobId) && jobPriority - a.jobPriority() >= PRIORITY_DELTA) {
+        byPriority.computeIfAbsent(a.jobPriority(), k -> new ArrayList<>()).add(a);
+      }
+    }
+    if (byPriority.isEmpty()) {
+      return null;
+    }
+    List<AllocUsage> picked = new ArrayList<>();
+    for (List<AllocUsage> group : byPriority.values()) {
+      List<AllocUsage> left = new ArrayList<>(group);
+      while (!fits(usage, ask, picked) && !left.isEmpty()) {
+        AllocUsage best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (AllocUsage a : left) {
+          double d = distance(ask, a);
+          if (d < bestDistance) {
+            bestDistance = d;
+            best = a;
+          }
+        }
+        left.remove(best);
+        picked.add(best);
+      }
+      if (fits(usage, ask, picked)) {
+        break;
+      }
+    }
+    if (!fits(usage, ask, picked)) {
+      return null;
+    }
+    return supersetFilter(usage, ask, picked);
+  }
+
+  /** Resource distance {@code sqrt(Σ ((ask−used)/ask)²)} over the dimensions the ask needs. */
+  public static double distance(TaskGroupAsk ask, AllocUsage a) {
+    double sum = 0;
+    if (ask.cpu() > 0) {
+      double d = (double) (ask.cpu() - a.cpu()) / ask.cpu();
+      sum += d * d;
+    }
+    if (ask.memoryMB() > 0) {
+      double d = (double) (ask.memoryMB() - a.memoryMB()) / ask.memoryMB();
+      sum += d * d;
+    }
+    if (ask.diskMB() > 0) {
+      double d = (double) (ask.diskMB() - a.diskMB()) / ask.diskMB();
+      sum += d * d;
+    }
+    return Math.sqrt(sum);
+  }
+
+  private static List<AllocUsage> supersetFilter(NodeUsage usage, TaskGroupAsk ask, List<AllocUsage> picked) {
+    List<AllocUsage> sorted = new ArrayList<>(picked);
+    sorted.sort(Comparator.comparingDouble((AllocUsage a) -> distance(ask, a)).reversed());
+    List<AllocUsage> prefix = new ArrayList<>();
+    for (AllocUsage a : sorted) {
+      prefix.add(a);
+      if (fits(usage, ask, prefix)) {
+        return prefix;
+      }
+    }
+    return sorted;
+  }
+
+  private static boolean fits(NodeUsage usage, TaskGroupAsk ask, List<AllocUsage> freed) {
+    long cpu = 0;
+    long mem = 0;
+    long disk = 0;
+    int cores = 0;
+    for (AllocUsage a : freed) {
+      cpu += a.cpu();
+      mem += a.memoryMB();
+      disk += a.diskMB();
+      cores += a.cores().size();
+    }
+    return usage.exhaustedDimension(ask, cpu, mem, disk, cores, freed.size()) == null;
+  }
+}

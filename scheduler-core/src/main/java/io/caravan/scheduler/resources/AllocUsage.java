@@ -1,0 +1,83 @@
+package io.caravan.scheduler.resources;
+
+import io.caravan.model.cluster.AllocatedDeviceResource;
+import io.caravan.model.cluster.AllocatedPortMapping;
+import io.caravan.model.cluster.AllocatedResources;
+import io.caravan.model.cluster.AllocatedTaskResources;
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.NetworkResource;
+import io.caravan.model.cluster.Port;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The resources one existing allocation holds on its node, summed from its AllocatedResources. */
+public record AllocUsage(
+    String allocId, String jobId, String taskGroup, int jobPriority,
+    long cpu, long memoryMB, long diskMB, List<Integer> cores, int[] ports,
+    Map<String, Integer> devices) {
+
+  /** Sums an allocation's task and shared resources ({@code priority} is its job's priority). */
+  public static AllocUsage of(Allocation a, int priority) {
+    long cpu = 0;
+    long mem = 0;
+    long disk = 0;
+    List<Integer> cores = new ArrayList<>();
+    List<Integer> ports = new ArrayList<>();
+    Map<String, Integer> devices = new LinkedHashMap<>();
+    AllocatedResources r = a.allocatedResources();
+    if (r != null) {
+      if (r.tasks() != null) {
+        for (AllocatedTaskResources t : r.tasks().values()) {
+          if (t.cpu() != null) {
+            cpu += t.cpu().cpuShares();
+            if (t.cpu().reservedCores() != null) {
+              cores.addAll(t.cpu().reservedCores());
+            }
+          }
+          if (t.memory() != null) {
+            mem += t.memory().memoryMB();
+          }
+          addPorts(t.networks(), ports);
+          if (t.devices() != null) {
+            for (AllocatedDeviceResource d : t.devices()) {
+              int n = d.deviceIDs() == null ? 0 : d.deviceIDs().size();
+              devices.merge(d.vendor() + "/" + d.type() + "/" + d.name(), n, Integer::sum);
+            }
+          }
+        }
+      }
+      if (r.shared() != null) {
+        disk = r.shared().diskMB();
+        addPorts(r.shared().networks(), ports);
+        if (r.shared().ports() != null) {
+          for (AllocatedPortMapping p : r.shared().ports()) {
+            if (!ports.contains(p.value())) {
+              ports.add(p.value());
+            }
+          }
+        }
+      }
+    }
+    return new AllocUsage(a.id(), a.jobID(), a.taskGroup(), priority, cpu, mem, disk,
+        List.copyOf(cores), ports.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(devices));
+  }
+
+  private static void addPorts(List<NetworkResource> networks, List<Integer> out) {
+    if (networks == null) {
+      return;
+    }
+    for (NetworkResource n : networks) {
+      for (List<Port> list : java.util.Arrays.asList(n.reservedPorts(), n.dynamicPorts())) {
+        if (list != null) {
+          for (Port p : list) {
+            if (p.value() > 0 && !out.contains(p.value())) {
+              out.add(p.value());
+            }
+          }
+        }
+      }
+    }
+  }
+}

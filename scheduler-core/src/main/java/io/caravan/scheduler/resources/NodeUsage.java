@@ -1,0 +1,272 @@
+package io.caravan.scheduler.resources;
+
+import io.caravan.model.cluster.Node;
+import io.caravan.model.cluster.NodeDevice;
+import io.caravan.model.cluster.NodeDeviceResource;
+import io.caravan.model.cluster.NodeReservedResources;
+import io.caravan.model.cluster.NodeResources;
+import io.caravan.model.job.Port;
+import io.caravan.model.job.RequestedDevice;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Mutable resource accounting of one node during one evaluation: what is available (capacity
+ * minus reserved), what existing and proposed allocations use, and which ports are taken.
+ * Fit checks follow Nomad's {@code AllocsFit}: max allocations, then cpu, cores, memory, disk.
+ */
+public final class NodeUsage {
+  /** Dimension name for exceeding {@code NodeMaxAllocs}. */
+  public static final String MAX_ALLOCS = "max allocation exceeded";
+
+  private final Node node;
+  private final long availCpu;
+  private final long availMem;
+  private final long availDisk;
+  private final int totalCores;
+  private final int minPort;
+  private final int maxPort;
+  private final BitSet usedPorts = new BitSet(65536);
+  private final List<AllocUsage> allocs = new ArrayList<>();
+  private long usedCpu;
+  private long usedMem;
+  private long usedDisk;
+  private int usedCores;
+
+  /** Starts with an empty node: capacity minus reserved, reserved host ports marked used. */
+  public NodeUsage(Node node) {
+    this.node = node;
+    NodeResources res = node.nodeResources();
+    NodeReservedResources rr = node.reservedResources();
+    long cpu = res != null && res.cpu() != null ? res.cpu().cpuShares() : 0;
+    long mem = res != null && res.memory() != null ? res.memory().memoryMB() : 0;
+    long disk = res != null && res.disk() != null ? res.disk().diskMB() : 0;
+    if (rr != null) {
+      cpu -= rr.cpu() == null ? 0 : rr.cpu().cpuShares();
+      mem -= rr.memory() == null ? 0 : rr.memory().memoryMB();
+      disk -= rr.disk() == null ? 0 : rr.disk().diskMB();
+      if (rr.networks() != null) {
+        markPortSpec(rr.networks().reservedHostPorts());
+      }
+    }
+    this.availCpu = cpu;
+    this.availMem = mem;
+    this.availDisk = disk;
+    int cores = 0;
+    if (res != null && res.cpu() != null) {
+      cores = res.cpu().reservableCpuCores() != null ? res.cpu().reservableCpuCores().size() : res.cpu().totalCpuCores();
+    }
+    if (rr != null && rr.cpu() != null && rr.cpu().reservedCpuCores() != null) {
+      cores -= rr.cpu().reservedCpuCores().size();
+    }
+    this.totalCores = Math.max(cores, 0);
+    this.minPort = res == null ? 20000 : res.minDynamicPortOrDefault();
+    this.maxPort = res == null ? 32000 : res.maxDynamicPortOrDefault();
+  }
+
+  /** The node this accounts for. */
+  public Node node() {
+    return node;
+  }
+
+  /** Adds an allocation's usage (existing or proposed). */
+  public void add(AllocUsage a) {
+    allocs.add(a);
+    usedCpu += a.cpu();
+    usedMem += a.memoryMB();
+    usedDisk += a.diskMB();
+    usedCores += a.cores().size();
+    for (int p : a.ports()) {
+      if (p > 0 && p < 65536) {
+        usedPorts.set(p);
+      }
+    }
+  }
+
+  /** Removes an allocation's usage (a stop or a preemption); ports it held become free. */
+  public void remove(String allocId) {
+    for (int i = 0; i < allocs.size(); i++) {
+      AllocUsage a = allocs.get(i);
+      if (a.allocId().equals(allocId)) {
+        allocs.remove(i);
+        usedCpu -= a.cpu();
+        usedMem -= a.memoryMB();
+        usedDisk -= a.diskMB();
+        usedCores -= a.cores().size();
+        for (int p : a.ports()) {
+          if (p > 0 && p < 65536) {
+            usedPorts.clear(p);
+          }
+        }
+        markPortSpecAgain();
+        return;
+      }
+    }
+  }
+
+  /** Allocations currently counted on this node, in the order they were added. */
+  public List<AllocUsage> allocs() {
+    return allocs;
+  }
+
+  /** CPU MHz available to allocations (capacity minus reserved). */
+  public long availableCpu() {
+    return availCpu;
+  }
+
+  /** Memory MB available to allocations (capacity minus reserved). */
+  public long availableMemory() {
+    return availMem;
+  }
+
+  /** Disk MB available to allocations (capacity minus reserved). */
+  public long availableDisk() {
+    return availDisk;
+  }
+
+  /** CPU MHz in use. */
+  public long usedCpu() {
+    return usedCpu;
+  }
+
+  /** Memory MB in use. */
+  public long usedMemory() {
+    return usedMem;
+  }
+
+  /** Disk MB in use. */
+  public long usedDisk() {
+    return usedDisk;
+  }
+
+  /** The first dimension the ask would overcommit, or {@code null} when it fits. */
+  public @Nullable String exhaustedDimension(TaskGroupAsk ask) {
+    return exhaustedDimension(ask, 0, 0, 0, 0, 0);
+  }
+
+  /** Like {@link #exhaustedDimension(TaskGroupAsk)} as if the given amounts were freed first. */
+  public @Nullable String exhaustedDimension(TaskGroupAsk ask, long freeCpu, long freeMem, long freeDisk,
+      int freeCores, int freeAllocs) {
+    int max = node.nodeMaxAllocs();
+    if (max > 0 && allocs.size() - freeAllocs + 1 > max) {
+      return MAX_ALLOCS;
+    }
+    if (usedCpu - freeCpu + ask.cpu() > availCpu) {
+      return "cpu";
+    }
+    if (ask.cores() > 0 && usedCores - freeCores + ask.cores() > totalCores) {
+      return "cores";
+    }
+    if (usedMem - freeMem + ask.memoryMB() > availMem) {
+      return "memory";
+    }
+    if (usedDisk - freeDisk + ask.diskMB() > availDisk) {
+      return "disk";
+    }
+    return null;
+  }
+
+  /** True when a static port of the ask is already taken (and does not ignore collisions). */
+  public boolean staticPortCollision(TaskGroupAsk ask) {
+    for (Port p : ask.staticPorts()) {
+      if (!p.ignoreCollision() && p.value() > 0 && p.value() < 65536 && usedPorts.get(p.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when the dynamic range still has room for every dynamic port of the ask. */
+  public boolean dynamicPortsAvailable(TaskGroupAsk ask) {
+    if (ask.dynamicPorts().isEmpty()) {
+      return true;
+    }
+    int free = (maxPort - minPort + 1) - usedPorts.get(minPort, maxPort + 1).cardinality();
+    return free >= ask.dynamicPorts().size();
+  }
+
+  /**
+   * Picks host values for the ask's dynamic ports: up to 20 seeded probes in {@code [min, max)}
+   * per port, then the lowest free port, as Nomad's stochastic-then-precise assignment does.
+   */
+  public int[] pickDynamicPorts(TaskGroupAsk ask, SplittableRandom rng) {
+    int[] out = new int[ask.dynamicPorts().size()];
+    BitSet taken = (BitSet) usedPorts.clone();
+    for (Port p : ask.staticPorts()) {
+      if (p.value() > 0 && p.value() < 65536) {
+        taken.set(p.value());
+      }
+    }
+    for (int i = 0; i < out.length; i++) {
+      int chosen = -1;
+      int span = Math.max(maxPort - minPort, 1);
+      for (int probe = 0; probe < 20 && chosen < 0; probe++) {
+        int candidate = minPort + rng.nextInt(span);
+        if (!taken.get(candidate)) {
+          chosen = candidate;
+        }
+      }
+      if (chosen < 0) {
+        chosen = taken.nextClearBit(minPort);
+      }
+      taken.set(chosen);
+      out[i] = chosen;
+    }
+    return out;
+  }
+
+  /** Free healthy instances of device groups matching the request name ({@code type}, {@code vendor/type} or full ID). */
+  public int freeDeviceInstances(RequestedDevice request) {
+    NodeResources res = node.nodeResources();
+    if (res == null) {
+      return 0;
+    }
+    int free = 0;
+    for (NodeDeviceResource g : res.devicesOrEmpty()) {
+      if (!deviceMatches(request.name(), g)) {
+        continue;
+      }
+      int healthy = 0;
+      for (NodeDevice d : g.instancesOrEmpty()) {
+        if (d.healthy()) {
+          healthy++;
+        }
+      }
+      int used = 0;
+      for (AllocUsage a : allocs) {
+        used += a.devices().getOrDefault(g.id(), 0);
+      }
+      free += Math.max(healthy - used, 0);
+    }
+    return free;
+  }
+
+  /** True when a device request name matches a group: {@code type}, {@code vendor/type} or {@code vendor/type/name}. */
+  public static boolean deviceMatches(String name, NodeDeviceResource g) {
+    String[] parts = name.split("/");
+    return switch (parts.length) {
+      case 1 -> parts[0].equals(g.type());
+      case 2 -> parts[0].equals(g.vendor()) && parts[1].equals(g.type());
+      case 3 -> parts[0].equals(g.vendor()) && parts[1].equals(g.type()) && parts[2].equals(g.name());
+      default -> false;
+    };
+  }
+
+  private void markPortSpecAgain() {
+    NodeReservedResources rr = node.reservedResources();
+    if (rr != null && rr.networks() != null) {
+      markPortSpec(rr.networks().reservedHostPorts());
+    }
+  }
+
+  private void markPortSpec(String spec) {
+    for (int p : PortSpec.parse(spec)) {
+      if (p > 0 && p < 65536) {
+        usedPorts.set(p);
+      }
+    }
+  }
+}
