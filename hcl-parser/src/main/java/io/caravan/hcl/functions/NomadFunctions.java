@@ -92,6 +92,12 @@ public final class NomadFunctions {
         p("str", STR), p("substr", STR), p("replace", STR)));
     m.put("regex_replace", fn(STR, a -> StringFunctions.regexReplace(a.get(0), a.get(1), a.get(2)),
         p("str", STR), p("pattern", STR), p("replace", STR)));
+    m.put("format", varFn(STR, a -> FormatFunctions.format(a.get(0), a.subList(1, a.size())),
+        new Parameter("args", DYN, true, false, true), p("format", STR)));
+    m.put("formatlist", varFn(new Type.ListType(STR), a -> FormatFunctions.formatlist(a.get(0), a.subList(1, a.size())),
+        new Parameter("args", DYN, true, false, true), p("format", STR)));
+    m.put("jsonencode", fn(STR, a -> JsonFunctions.jsonencode(a.get(0)), new Parameter("val", DYN, true, false, true)));
+    m.put("jsondecode", fn(DYN, a -> JsonFunctions.jsondecode(a.get(0)), p("str", STR)));
     // numbers
     m.put("abs", fn(NUM, a -> NumericFunctions.abs(a.get(0)), p("num", NUM)));
     m.put("ceil", fn(NUM, a -> NumericFunctions.ceil(a.get(0)), p("num", NUM)));
