@@ -6,12 +6,15 @@ import java.util.function.LongSupplier;
 
 /**
  * Thread-safe recorder of a concurrent history: {@link #invoke} before sending an operation, then
- * {@link #ok} with its output or {@link #unknown} when its outcome cannot be known. Times come from
+ * {@link Pending#ok} with its output or {@link Pending#unknown} when its outcome cannot be known,
+ * and {@link #close} to end the history. Times come from
  * the injected monotonic clock (e.g. {@code System::nanoTime}).
  */
 public final class HistoryRecorder<I, O> {
   private final LongSupplier clock;
   private final List<Operation<I, O>> done = new ArrayList<>();
+  private final java.util.Set<Pending> open = new java.util.LinkedHashSet<>();
+  private boolean closed;
 
   public HistoryRecorder(LongSupplier clock) {
     this.clock = clock;
@@ -47,13 +50,41 @@ public final class HistoryRecorder<I, O> {
           throw new IllegalStateException("operation " + input + " of client " + client + " finished twice");
         }
         finished = true;
-        done.add(op);
+        open.remove(this);
+        if (!closed) {
+          done.add(op);
+        }
       }
     }
   }
 
-  public Pending invoke(int client, I input) {
-    return new Pending(client, input, clock.getAsLong());
+  /** Records the call of an operation; after {@link #close} the operation is not recorded. */
+  public synchronized Pending invoke(int client, I input) {
+    Pending p = new Pending(client, input, clock.getAsLong());
+    if (!closed) {
+      open.add(p);
+    }
+    return p;
+  }
+
+  /**
+   * Ends recording: operations still in progress are recorded with an unknown outcome, and anything
+   * finishing later is ignored. Returns the full history.
+   */
+  public synchronized List<Operation<I, O>> close() {
+    if (!closed) {
+      closed = true;
+      for (Pending p : open) {
+        done.add(Operation.unknown(p.client, p.input, p.call));
+      }
+      open.clear();
+    }
+    return List.copyOf(done);
+  }
+
+  /** How many operations have finished. */
+  public synchronized int completed() {
+    return done.size();
   }
 
   /** The operations finished so far (in completion order). */

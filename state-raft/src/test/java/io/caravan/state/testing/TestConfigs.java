@@ -6,10 +6,14 @@ import io.caravan.state.config.ServerConfig;
 public final class TestConfigs {
   private TestConfigs() {}
 
-  /** Defaults with small snapshot threshold and purge gap, so lagging servers are sent snapshots. */
-  public static ServerConfig smallSnapshots() {
+  /** Small snapshot threshold, purge gap and log segments, so lagging servers are sent snapshots. */
+  public static ServerConfig.Builder smallSnapshotsBuilder() {
     return ServerConfig.builder().snapshotThreshold(200).purgeGap(50)
         .set("raft.segment_size_max", "64K").set("raft.group_commit.max_bytes", "32K")
-        .set("raft.request_timeout", "2s").build();
+        .set("raft.request_timeout", "2s");
+  }
+
+  public static ServerConfig smallSnapshots() {
+    return smallSnapshotsBuilder().build();
   }
 }
