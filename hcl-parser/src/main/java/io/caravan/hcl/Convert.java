@@ -183,7 +183,7 @@ public final class Convert {
   }
 
   /** Converts each element for tuple->list style operations. */
-  static ImmutableList<Value> convertAll(List<Value> vs, Type t) throws ConversionException {
+  public static ImmutableList<Value> convertAll(List<Value> vs, Type t) throws ConversionException {
     ImmutableList.Builder<Value> b = ImmutableList.builder();
     for (Value v : vs) b.add(to(v, t));
     return b.build();

@@ -1,0 +1,61 @@
+package io.caravan.hcl.internal;
+
+import com.google.common.collect.ImmutableList;
+import io.caravan.hcl.Diagnostic;
+import io.caravan.hcl.EvalContext;
+import io.caravan.hcl.EvalResult;
+import io.caravan.hcl.Expression;
+import io.caravan.hcl.SourceRange;
+import io.caravan.hcl.Traversal;
+import io.caravan.hcl.Value;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Base of all parsed expression nodes: range, source text, and diagnostic-collecting evaluation. */
+abstract class Node implements Expression {
+  final SourceRange range;
+  final Source src;
+
+  Node(SourceRange range, Source src) {
+    this.range = range;
+    this.src = src;
+  }
+
+  /** Evaluates, appending diagnostics; returns DYNAMIC unknown on errors (as hcl's DynamicVal). */
+  abstract Value eval(EvalContext ctx, List<Diagnostic> diags);
+
+  /** Adds traversals of this node and its children, in source order. */
+  abstract void collectTraversals(List<Traversal> out);
+
+  @Override
+  public final EvalResult evaluate(EvalContext ctx) {
+    List<Diagnostic> d = new ArrayList<>();
+    Value v = eval(ctx, d);
+    return new EvalResult(v, ImmutableList.copyOf(d));
+  }
+
+  @Override
+  public SourceRange range() {
+    return range;
+  }
+
+  @Override
+  public ImmutableList<Traversal> variables() {
+    List<Traversal> out = new ArrayList<>();
+    collectTraversals(out);
+    return ImmutableList.copyOf(out);
+  }
+
+  @Override
+  public String sourceText() {
+    return src.text(range.start().byteOffset(), range.end().byteOffset());
+  }
+
+  /** Shared source bytes. */
+  record Source(byte[] bytes) {
+    String text(int from, int to) {
+      return new String(bytes, from, Math.max(0, to - from), StandardCharsets.UTF_8);
+    }
+  }
+}
