@@ -209,7 +209,13 @@ public final class AllocRunner {
     if (!mustShutDown()) {
       startAll(poststart);
     }
-    awaitUntil(() -> main.stream().allMatch(s -> s.runner().state().dead()) || mustShutDown());
+    // As in Nomad, the allocation winds down once only sidecars are left alive: main tasks and
+    // started ephemeral prestart/poststart tasks must all be dead.
+    List<TaskSpec> nonSidecars = select(s -> !s.hook().equals("poststop") && !s.sidecar());
+    awaitUntil(() -> nonSidecars.stream()
+            .filter(s -> started.contains(s.runner()) || s.hook().equals("main"))
+            .allMatch(s -> s.runner().state().dead())
+        || mustShutDown());
     shutDownRunning(main);
   }
 

@@ -1,0 +1,132 @@
+package io.caravan.runtime.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.job.Job;
+import io.caravan.model.job.Task;
+import io.caravan.model.job.TaskGroup;
+import io.caravan.runtime.client.ScriptedDriver.Exit;
+import io.caravan.runtime.driver.ExitResult;
+import io.caravan.runtime.testing.TestRecords;
+import io.caravan.runtime.transport.AllocStatusUpdate;
+import io.caravan.runtime.transport.InProcessTransport;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class NodeAgentTest {
+
+  @TempDir Path dataDir;
+
+  private final Clock clock = Clock.systemUTC();
+  private final InProcessTransport transport =
+      new InProcessTransport(clock, new SplittableRandom(9), Duration.ofSeconds(10));
+  private final Node node = TestRecords.of(Node.class,
+      Map.of("id", "node-1", "name", "worker-1", "datacenter", "dc1", "status", "initializing"));
+  private final NodeFacts facts = NodeFacts.of("node-1", "worker-1", "dc1", "global", "", "default",
+      Map.of("kernel.name", "linux"), Map.of());
+
+  private NodeAgent agent(ScriptedDriver driver) {
+    AllocRunnerFactory factory = new AllocRunnerFactory(
+        dataDir.resolve("allocs"), facts, name -> driver, new HandleStore(dataDir.resolve("state")),
+        clock, new SplittableRandom(3), Sleeper.real());
+    return new NodeAgent(node, transport, factory, Duration.ofMillis(200), Sleeper.real());
+  }
+
+  private static Allocation alloc(String id, String type, String desired) {
+    Job job = Job.builder("web").type(type)
+        .taskGroup(TaskGroup.builder().name("app")
+            .task(Task.builder("server").driver("scripted").env("GREETING", "hi ${node.unique.name}")))
+        .build();
+    return TestRecords.of(Allocation.class, Map.of(
+        "id", id, "nodeID", "node-1", "name", "web.app[0]", "job", job, "taskGroup", "app",
+        "desiredStatus", desired));
+  }
+
+  private Optional<AllocStatusUpdate> await(String allocId, String clientStatus)
+      throws InterruptedException {
+    return transport.awaitStatus(allocId, s -> s.clientStatus().equals(clientStatus),
+        Duration.ofSeconds(10));
+  }
+
+  @Test
+  void runsAssignedBatchAllocationToCompletionAndReportsIt() throws Exception {
+    ScriptedDriver driver = new ScriptedDriver().then(new Exit(ExitResult.code(0)));
+    try (NodeAgent agent = agent(driver).start()) {
+      assertThat(transport.nodeStatuses()).containsKey("node-1");
+      transport.assign(alloc("a1", "batch", "run"));
+      Optional<AllocStatusUpdate> done = await("a1", "complete");
+      assertThat(done).hasValueSatisfying(s -> {
+        assertThat(s.clientStatus()).isEqualTo("complete");
+        assertThat(s.taskStates().get("server").state()).isEqualTo("dead");
+        assertThat(s.taskStates().get("server").failed()).isFalse();
+      });
+      assertThat(driver.starts()).isEqualTo(1);
+      assertThat(dataDir.resolve("allocs/a1/alloc/logs")).isDirectory();
+      assertThat(dataDir.resolve("allocs/a1/server/local")).isDirectory();
+    }
+  }
+
+  @Test
+  void passesInterpolatedEnvironmentToTheDriver() throws Exception {
+    ScriptedDriver driver = new ScriptedDriver().then(new Exit(ExitResult.code(0)));
+    try (NodeAgent agent = agent(driver).start()) {
+      transport.assign(alloc("a1", "batch", "run"));
+      await("a1", "complete");
+      Map<String, String> env = agent.runner("a1").orElseThrow().taskRunners().get(0)
+          .config().env();
+      assertThat(env)
+          .containsEntry("GREETING", "hi worker-1")
+          .containsEntry("NOMAD_ALLOC_ID", "a1")
+          .containsEntry("NOMAD_ALLOC_NAME", "web.app[0]")
+          .containsEntry("NOMAD_JOB_ID", "web")
+          .containsEntry("NOMAD_DC", "dc1")
+          .containsEntry("NOMAD_TASK_DIR", dataDir.resolve("allocs/a1/server/local").toString());
+    }
+  }
+
+  @Test
+  void stopsAllocationWhenServerSetsDesiredStop() throws Exception {
+    ScriptedDriver driver = new ScriptedDriver();
+    try (NodeAgent agent = agent(driver).start()) {
+      transport.assign(alloc("a1", "service", "run"));
+      assertThat(await("a1", "running")).isPresent();
+      transport.assign(alloc("a1", "service", "stop"));
+      assertThat(await("a1", "complete")).isPresent();
+      assertThat(driver.calls).anyMatch(c -> c.startsWith("stop a1/server"));
+      assertThat(driver.starts()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void restartedAgentRecoversRunningTaskInsteadOfStartingIt() throws Exception {
+    ScriptedDriver first = new ScriptedDriver();
+    NodeAgent agent1 = agent(first).start();
+    transport.assign(alloc("a1", "service", "run"));
+    assertThat(await("a1", "running")).isPresent();
+    agent1.close(); // the client process goes away; its task keeps running
+
+    ScriptedDriver second = new ScriptedDriver();
+    try (NodeAgent agent2 = agent(second).start()) {
+      assertThat(transport.awaitStatus("a1",
+          s -> s.taskStates().get("server").events().stream()
+              .anyMatch(e -> "Recovered".equals(e.get("Type"))),
+          Duration.ofSeconds(10))).isPresent();
+      assertThat(second.starts()).isZero();
+      assertThat(second.calls).contains("recover a1/server");
+      assertThat(transport.status("a1").orElseThrow().clientStatus()).isEqualTo("running");
+      agent2.shutdown();
+    }
+    assertThat(second.calls).anyMatch(c -> c.startsWith("stop a1/server"));
+    assertThat(dataDir.resolve("state/a1/server.handle")).doesNotExist();
+  }
+}
