@@ -75,14 +75,14 @@ jmh() {
   echo "== $name"
   java -jar "$jar" "$bench" "${JMH_OPTS[@]}" "$@" -rf csv -rff "$RAW/$name.csv" > "$RAW/$name.txt" 2>&1 \
     || { echo "!! $name failed, see $RAW/$name.txt" >&2; return 1; }
-  grep -E "^(Benchmark|[A-Za-z]+Benchmark\.)" "$RAW/$name.txt" || true
+  grep -E "^(Benchmark|[A-Za-z0-9]+Benchmark\.)" "$RAW/$name.txt" || true
 }
 
 # --- placement throughput (placements/s) ---
 # Caravan's placement benchmark only knows the scenarios it supports; a scenario it lacks is skipped.
 jmh placement-fenzo "$FENZO" FenzoPlacementBenchmark -p scenario="$FENZO_SCENARIOS"
 jmh placement-caravan "$CARAVAN" CaravanPlacementBenchmark -p scenario="$PLACEMENT_SCENARIOS"
-java -jar "$REPORT" placement "$OUT" placements "placements per second" \
+java -jar "$REPORT" placement "$OUT" placements "placements per second (log scale)" --log \
   "$RAW/placement-fenzo.csv" "$RAW/placement-caravan.csv"
 
 # --- packing quality (nodes used / lower bound) ---

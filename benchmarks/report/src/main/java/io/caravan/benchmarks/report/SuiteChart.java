@@ -29,6 +29,13 @@ final class SuiteChart {
     CategoryChart chart = new CategoryChartBuilder().width(1200).height(700)
         .title(title).xAxisTitle("workload").yAxisTitle(yAxis).build();
     chart.getStyler().setYAxisLogarithmic(logarithmic);
+    if (logarithmic) {
+      // bars start at the axis minimum, which must be a positive power of ten on a log axis
+      double min = rows.stream().mapToDouble(ResultRow::score).filter(v -> v > 0).min().orElse(1);
+      double max = rows.stream().mapToDouble(ResultRow::score).filter(v -> v > 0).max().orElse(10);
+      chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+      chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max * 1.01))));
+    }
     chart.getStyler().setXAxisLabelRotation(20);
     chart.getStyler().setOverlapped(false);
     chart.getStyler().setErrorBarsColorSeriesColor(true);
@@ -38,10 +45,15 @@ final class SuiteChart {
       List<Double> errors = new ArrayList<>();
       for (String x : xs) {
         ResultRow r = series.getValue().get(x);
-        ys.add(r == null ? 0.0 : r.score());
-        errors.add(r == null || Double.isNaN(r.error()) ? 0.0 : r.error());
+        ys.add(r == null ? (logarithmic ? Double.NaN : 0.0) : r.score());
+        // XChart cannot draw a bar whose error bar reaches zero on a log axis: omit error bars there
+        errors.add(r == null || Double.isNaN(r.error()) || logarithmic ? 0.0 : r.error());
       }
-      chart.addSeries(series.getKey(), xs, ys, errors);
+      if (logarithmic) {
+        chart.addSeries(series.getKey(), xs, ys);
+      } else {
+        chart.addSeries(series.getKey(), xs, ys, errors);
+      }
     }
     BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
   }
