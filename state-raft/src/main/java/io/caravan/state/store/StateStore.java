@@ -1,0 +1,77 @@
+package io.caravan.state.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The cluster state: one current {@link StateSnapshot}, replaced atomically by each write transaction.
+ * Reads take a snapshot in O(1); blocking queries wait until the state passes an index.
+ * Writes are serialised (the FSM applies one command at a time); reads never block writes.
+ */
+public final class StateStore {
+  private final Clock clock;
+  private final Object monitor = new Object();
+  private volatile StateSnapshot current = StateSnapshot.EMPTY;
+
+  /** A store whose blocking-query deadlines are measured with {@code clock}. */
+  public StateStore(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The current state (O(1), immutable). */
+  public StateSnapshot snapshot() {
+    return current;
+  }
+
+  /**
+   * Runs {@code body} as one transaction stamped with {@code index} and publishes the result. If
+   * {@code body} throws, nothing changes. Indexes must not go backwards (several commands of one
+   * group-commit batch share an index).
+   */
+  public <T> T write(long index, Function<Txn, T> body) {
+    synchronized (monitor) {
+      StateSnapshot before = current;
+      if (index < before.index) {
+        throw new IllegalArgumentException("write at index " + index + " after index " + before.index);
+      }
+      Txn txn = new Txn(before, index);
+      T result = body.apply(txn);
+      current = txn.commit();
+      monitor.notifyAll();
+      return result;
+    }
+  }
+
+  /** Replaces the whole state (snapshot restore). */
+  public void reset(StateSnapshot state) {
+    synchronized (monitor) {
+      current = state;
+      monitor.notifyAll();
+    }
+  }
+
+  /** Empties the store. */
+  public void clear() {
+    reset(StateSnapshot.EMPTY);
+  }
+
+  /**
+   * Blocking query: waits until the state's index is greater than {@code index} or {@code timeout}
+   * passes (as measured by the store's clock), then returns the current snapshot, which the caller
+   * compares with {@code index} to tell the two apart.
+   */
+  public StateSnapshot awaitIndexAbove(long index, Duration timeout) throws InterruptedException {
+    long deadline = clock.millis() + timeout.toMillis();
+    synchronized (monitor) {
+      while (current.index <= index) {
+        long remaining = deadline - clock.millis();
+        if (remaining <= 0) {
+          break;
+        }
+        monitor.wait(Math.min(remaining, 100));
+      }
+      return current;
+    }
+  }
+}

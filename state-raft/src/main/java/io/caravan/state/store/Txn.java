@@ -1,0 +1,322 @@
+package io.caravan.state.store;
+
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.Evaluation;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.job.Job;
+import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One write transaction at one Raft index: every change made through it is stamped with that index,
+ * secondary indexes are kept in step, and nothing is visible until {@link StateStore#write} commits it.
+ */
+public final class Txn {
+  /** Job versions kept per job (Nomad keeps 6). */
+  public static final int JOB_VERSIONS_KEPT = 6;
+  static final String DEFAULT_NAMESPACE = "default";
+  static final String DEFAULT_POOL = "default";
+
+  private final long index;
+  private PersistentSortedMap<String, Long> tableIndexes;
+  private PersistentSortedMap<String, Job> jobs;
+  private PersistentSortedMap<String, PersistentSortedMap<Long, Job>> jobVersions;
+  private PersistentSortedMap<String, PersistentSortedMap<String, Job>> jobsByNamespace;
+  private PersistentSortedMap<String, Node> nodes;
+  private PersistentSortedMap<String, PersistentSortedMap<String, Node>> nodesByPool;
+  private PersistentSortedMap<String, Allocation> allocs;
+  private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByNode;
+  private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByJob;
+  private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByEval;
+  private PersistentSortedMap<String, Evaluation> evals;
+  private PersistentSortedMap<String, PersistentSortedMap<String, Evaluation>> evalsByJob;
+  private PersistentSortedMap<String, Deployment> deployments;
+  private PersistentSortedMap<String, PersistentSortedMap<String, Deployment>> deploymentsByJob;
+  private SchedulerConfiguration schedulerConfig;
+  private PersistentSortedMap<String, NodePool> nodePools;
+  private PersistentSortedMap<String, PeriodicLaunch> periodicLaunches;
+
+  Txn(StateSnapshot s, long index) {
+    this.index = index;
+    tableIndexes = s.tableIndexes;
+    jobs = s.jobs;
+    jobVersions = s.jobVersions;
+    jobsByNamespace = s.jobsByNamespace;
+    nodes = s.nodes;
+    nodesByPool = s.nodesByPool;
+    allocs = s.allocs;
+    allocsByNode = s.allocsByNode;
+    allocsByJob = s.allocsByJob;
+    allocsByEval = s.allocsByEval;
+    evals = s.evals;
+    evalsByJob = s.evalsByJob;
+    deployments = s.deployments;
+    deploymentsByJob = s.deploymentsByJob;
+    schedulerConfig = s.schedulerConfig;
+    nodePools = s.nodePools;
+    periodicLaunches = s.periodicLaunches;
+  }
+
+  StateSnapshot commit() {
+    return new StateSnapshot(index, tableIndexes, jobs, jobVersions, jobsByNamespace, nodes, nodesByPool, allocs,
+        allocsByNode, allocsByJob, allocsByEval, evals, evalsByJob, deployments, deploymentsByJob, schedulerConfig,
+        nodePools, periodicLaunches);
+  }
+
+  /** The Raft index this transaction stamps. */
+  public long index() {
+    return index;
+  }
+
+  private void touch(String table) {
+    tableIndexes = tableIndexes.put(table, index);
+  }
+
+  private static <V> PersistentSortedMap<String, PersistentSortedMap<String, V>> indexPut(
+      PersistentSortedMap<String, PersistentSortedMap<String, V>> idx, String outer, String inner, V value) {
+    PersistentSortedMap<String, V> m = idx.get(outer);
+    return idx.put(outer, (m == null ? PersistentSortedMap.<String, V>empty() : m).put(inner, value));
+  }
+
+  private static <V> PersistentSortedMap<String, PersistentSortedMap<String, V>> indexRemove(
+      PersistentSortedMap<String, PersistentSortedMap<String, V>> idx, String outer, String inner) {
+    PersistentSortedMap<String, V> m = idx.get(outer);
+    if (m == null) {
+      return idx;
+    }
+    PersistentSortedMap<String, V> r = m.remove(inner);
+    return r.isEmpty() ? idx.remove(outer) : idx.put(outer, r);
+  }
+
+  private static String ns(String namespace) {
+    return namespace == null || namespace.isEmpty() ? DEFAULT_NAMESPACE : namespace;
+  }
+
+  // ---------------------------------------------------------------- jobs
+
+  /**
+   * Registers a job or a new version of it: keeps CreateIndex, sets ModifyIndex and JobModifyIndex to
+   * this index and Version to the previous version + 1 (0 for a new job). Returns the stored job.
+   */
+  public Job upsertJob(Job job) {
+    Objects.requireNonNull(job.id(), "job.ID");
+    String namespace = ns(job.namespace());
+    String key = StateSnapshot.jobKey(namespace, job.id());
+    Job existing = jobs.get(key);
+    long version = existing == null ? 0 : (existing.version() == null ? 0 : existing.version()) + 1;
+    Job stored = job.toBuilder()
+        .namespace(namespace)
+        .nodePool(job.nodePool() == null || job.nodePool().isEmpty() ? DEFAULT_POOL : job.nodePool())
+        .version(version)
+        .createIndex(existing == null ? index : existing.createIndex())
+        .modifyIndex(index)
+        .jobModifyIndex(index)
+        .build();
+    jobs = jobs.put(key, stored);
+    PersistentSortedMap<Long, Job> versions = jobVersions.get(key);
+    versions = (versions == null ? PersistentSortedMap.<Long, Job>empty() : versions).put(version, stored);
+    while (versions.size() > JOB_VERSIONS_KEPT) {
+      versions = versions.remove(versions.keys().get(0));
+    }
+    jobVersions = jobVersions.put(key, versions);
+    jobsByNamespace = indexPut(jobsByNamespace, namespace, job.id(), stored);
+    touch("jobs");
+    touch("job_version");
+    return stored;
+  }
+
+  /** Removes a job and its versions (its allocations and evaluations stay until garbage collected). */
+  public boolean deleteJob(String namespace, String jobId) {
+    String key = StateSnapshot.jobKey(ns(namespace), jobId);
+    if (!jobs.containsKey(key)) {
+      return false;
+    }
+    jobs = jobs.remove(key);
+    jobVersions = jobVersions.remove(key);
+    jobsByNamespace = indexRemove(jobsByNamespace, ns(namespace), jobId);
+    periodicLaunches = periodicLaunches.remove(key);
+    touch("jobs");
+    touch("job_version");
+    return true;
+  }
+
+  // ---------------------------------------------------------------- nodes
+
+  /** Adds or replaces a node, keeping its CreateIndex; returns the stored node. */
+  public Node upsertNode(Node node) {
+    Node existing = nodes.get(node.id());
+    String pool = node.nodePool() == null || node.nodePool().isEmpty() ? DEFAULT_POOL : node.nodePool();
+    Node stored = RecordCopier.with(node, Map.of("nodePool", pool,
+        "createIndex", existing == null ? index : existing.createIndex(), "modifyIndex", index));
+    if (existing != null && !existing.nodePool().equals(pool)) {
+      nodesByPool = indexRemove(nodesByPool, existing.nodePool(), node.id());
+    }
+    nodes = nodes.put(node.id(), stored);
+    nodesByPool = indexPut(nodesByPool, pool, node.id(), stored);
+    touch("nodes");
+    return stored;
+  }
+
+  /** Changes named fields of a stored node (e.g. {@code "status"}, {@code "schedulingEligibility"}). */
+  public Node updateNode(String nodeId, Map<String, Object> changes) {
+    Node existing = nodes.get(nodeId);
+    if (existing == null) {
+      throw new UnknownObjectException("node", nodeId);
+    }
+    return upsertNode(RecordCopier.with(existing, changes));
+  }
+
+  public boolean deleteNode(String nodeId) {
+    Node existing = nodes.get(nodeId);
+    if (existing == null) {
+      return false;
+    }
+    nodes = nodes.remove(nodeId);
+    nodesByPool = indexRemove(nodesByPool, existing.nodePool(), nodeId);
+    touch("nodes");
+    return true;
+  }
+
+  // ---------------------------------------------------------------- allocations
+
+  /**
+   * Adds or replaces allocations. CreateIndex is kept, ModifyIndex and AllocModifyIndex set to this
+   * index. The allocation's job is replaced by the stored instance of the same job version (so
+   * allocations share their job instead of each holding a copy); an update without a job keeps the
+   * stored allocation's job.
+   */
+  public void upsertAllocs(Collection<Allocation> updates) {
+    for (Allocation a : updates) {
+      upsertAlloc(a);
+    }
+    if (!updates.isEmpty()) {
+      touch("allocs");
+    }
+  }
+
+  private void upsertAlloc(Allocation a) {
+    Allocation existing = allocs.get(a.id());
+    String namespace = ns(a.namespace());
+    Job job = sharedJob(namespace, a.jobID(), a.job(), existing);
+    Allocation stored = RecordCopier.with(a, Map.of(
+        "namespace", namespace,
+        "job", job == null ? NULL : job,
+        "createIndex", existing == null ? index : existing.createIndex(),
+        "modifyIndex", index,
+        "allocModifyIndex", index));
+    if (existing != null) {
+      unindexAlloc(existing);
+    }
+    allocs = allocs.put(stored.id(), stored);
+    allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
+    allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
+    allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
+  }
+
+  /** Marker for a null component value in {@link RecordCopier} change maps (Map.of refuses nulls). */
+  private static final Object NULL = new Object();
+
+  private Job sharedJob(String namespace, String jobId, Job given, Allocation existing) {
+    if (given == null) {
+      return existing == null ? null : existing.job();
+    }
+    PersistentSortedMap<Long, Job> versions = jobVersions.get(StateSnapshot.jobKey(namespace, jobId));
+    if (versions != null && given.version() != null) {
+      Job stored = versions.get(given.version());
+      if (stored != null) {
+        return stored;
+      }
+    }
+    return given;
+  }
+
+  private void unindexAlloc(Allocation a) {
+    allocsByNode = indexRemove(allocsByNode, a.nodeID(), a.id());
+    allocsByJob = indexRemove(allocsByJob, StateSnapshot.jobKey(a.namespace(), a.jobID()), a.id());
+    allocsByEval = indexRemove(allocsByEval, a.evalID(), a.id());
+  }
+
+  public void deleteAllocs(Collection<String> ids) {
+    for (String id : ids) {
+      Allocation existing = allocs.get(id);
+      if (existing != null) {
+        allocs = allocs.remove(id);
+        unindexAlloc(existing);
+      }
+    }
+    touch("allocs");
+  }
+
+  // ---------------------------------------------------------------- evaluations
+
+  /** Adds or replaces evaluations, keeping CreateIndex and setting ModifyIndex. */
+  public void upsertEvals(Collection<Evaluation> updates) {
+    for (Evaluation e : updates) {
+      Evaluation existing = evals.get(e.id());
+      String namespace = ns(e.namespace());
+      Evaluation stored = RecordCopier.with(e, Map.of("namespace", namespace,
+          "createIndex", existing == null ? index : existing.createIndex(), "modifyIndex", index));
+      if (existing != null) {
+        evalsByJob = indexRemove(evalsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), e.id());
+      }
+      evals = evals.put(e.id(), stored);
+      evalsByJob = indexPut(evalsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
+    }
+    touch("evals");
+  }
+
+  public void deleteEvals(Collection<String> ids) {
+    for (String id : ids) {
+      Evaluation existing = evals.get(id);
+      if (existing != null) {
+        evals = evals.remove(id);
+        evalsByJob = indexRemove(evalsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), id);
+      }
+    }
+    touch("evals");
+  }
+
+  // ---------------------------------------------------------------- deployments, config, pools, periodic
+
+  public Deployment upsertDeployment(Deployment d) {
+    Deployment existing = deployments.get(d.id());
+    String namespace = ns(d.namespace());
+    Deployment stored = RecordCopier.with(d, Map.of("namespace", namespace,
+        "createIndex", existing == null ? index : existing.createIndex(), "modifyIndex", index));
+    deployments = deployments.put(d.id(), stored);
+    deploymentsByJob = indexPut(deploymentsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
+    touch("deployment");
+    return stored;
+  }
+
+  public void schedulerConfig(SchedulerConfiguration config) {
+    this.schedulerConfig = Objects.requireNonNull(config, "config");
+    touch("scheduler_config");
+  }
+
+  public NodePool upsertNodePool(NodePool pool) {
+    NodePool existing = nodePools.get(pool.name());
+    NodePool stored = new NodePool(pool.name(), pool.description(), pool.meta(),
+        existing == null ? index : existing.createIndex(), index);
+    nodePools = nodePools.put(pool.name(), stored);
+    touch("node_pools");
+    return stored;
+  }
+
+  public PeriodicLaunch upsertPeriodicLaunch(String namespace, String jobId, long launchNanos) {
+    String key = StateSnapshot.jobKey(ns(namespace), jobId);
+    PeriodicLaunch existing = periodicLaunches.get(key);
+    PeriodicLaunch stored = new PeriodicLaunch(ns(namespace), jobId, launchNanos,
+        existing == null ? index : existing.createIndex(), index);
+    periodicLaunches = periodicLaunches.put(key, stored);
+    touch("periodic_launch");
+    return stored;
+  }
+
+  static boolean isNullMarker(Object o) {
+    return o == NULL;
+  }
+}
