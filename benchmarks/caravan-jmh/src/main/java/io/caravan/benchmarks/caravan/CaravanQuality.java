@@ -1,0 +1,33 @@
+package io.caravan.benchmarks.caravan;
+
+import io.caravan.benchmarks.workload.PackingReport;
+import io.caravan.benchmarks.workload.Scenario;
+import io.caravan.benchmarks.workload.Workload;
+import io.caravan.benchmarks.workload.WorkloadGenerator;
+import io.caravan.scheduler.placement.PlacementEngine;
+import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+
+/**
+ * Packing quality of Caravan's binpack placement: places each scenario once, checks it (no
+ * overcommit, constraint kept) and prints {@code peer,scenario,tasks,placed,nodesUsed,lowerBound,ratio}.
+ */
+public final class CaravanQuality {
+  private CaravanQuality() {}
+
+  /** Usage: {@code CaravanQuality SCENARIO...}, e.g. {@code HARD:1000:1500}. */
+  public static void main(String[] args) {
+    if (args.length == 0) {
+      System.err.println("usage: CaravanQuality SCENARIO... (e.g. HARD:1000:1500)");
+      System.exit(2);
+    }
+    System.out.println("peer,scenario,tasks,placed,nodesUsed,lowerBound,ratio");
+    for (String scenario : args) {
+      Workload workload = WorkloadGenerator.generate(Scenario.parse(scenario));
+      CaravanWorkloads inputs = CaravanWorkloads.of(workload);
+      PlacementEngine engine = new PlacementEngine(inputs.cluster(), SchedulerConfiguration.serverDefaults());
+      PackingReport r = PackingReport.of(workload, inputs.assignment(engine.place(inputs.request())));
+      System.out.printf("caravan-binpack,%s,%d,%d,%d,%d,%.4f%n", scenario, r.tasks(), r.placed(),
+          r.nodesUsed(), r.lowerBound(), r.ratio());
+    }
+  }
+}
