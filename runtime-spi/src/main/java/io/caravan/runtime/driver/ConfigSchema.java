@@ -72,7 +72,10 @@ public final class ConfigSchema {
     if (s.length() > 40) {
       s = s.substring(0, 40) + "...";
     }
-    return v.getClass().getSimpleName() + " " + s;
+    String kind = v instanceof String ? "a string" : v instanceof Number ? "a number"
+        : v instanceof Boolean ? "a boolean" : v instanceof List<?> ? "a list" : v instanceof Map<?, ?> ? "a map"
+        : "a value";
+    return kind + ": " + s;
   }
 
   /** Builds a {@link ConfigSchema}. */
