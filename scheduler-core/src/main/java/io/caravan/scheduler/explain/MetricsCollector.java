@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -71,9 +72,16 @@ public final class MetricsCollector {
 
   /** Records a scored node; only the top 5 by normalized score are kept (first come wins ties). */
   public void scoreNode(Node node, Map<String, Double> perScorer, double normScore) {
-    NodeScoreMeta meta = new NodeScoreMeta(node.id(), perScorer, normScore);
+    scoreNode(node, () -> perScorer, normScore);
+  }
+
+  /**
+   * Like {@link #scoreNode(Node, Map, double)}, building the per-scorer map only when the node
+   * enters the top 5 (most candidates never do, so most placements allocate nothing here).
+   */
+  public void scoreNode(Node node, Supplier<Map<String, Double>> perScorer, double normScore) {
     if (scores.size() < MAX_RETAINED_SCORES) {
-      scores.add(meta);
+      scores.add(new NodeScoreMeta(node.id(), perScorer.get(), normScore));
       return;
     }
     int worst = 0;
@@ -83,7 +91,7 @@ public final class MetricsCollector {
       }
     }
     if (normScore > scores.get(worst).normScore()) {
-      scores.set(worst, meta);
+      scores.set(worst, new NodeScoreMeta(node.id(), perScorer.get(), normScore));
     }
   }
 

@@ -204,7 +204,7 @@ public final class PlacementEngine {
     }
 
     /** One scored candidate. */
-    private record Ranked(int idx, double score, Map<String, Double> scores, List<AllocUsage> victims) {}
+    private record Ranked(int idx, double score, List<AllocUsage> victims) {}
 
     /** A distinct_property constraint's counts per property value. */
     private final class PropertySet {
@@ -419,7 +419,6 @@ public final class PlacementEngine {
           freedCpu += v.cpu();
           freedMem += v.memoryMB();
         }
-        Map<String, Double> scores = new LinkedHashMap<>();
         long cpu = u.usedCpu() - freedCpu + ask.cpu();
         long mem = u.usedMemory() - freedMem + ask.memoryMB();
         double fit = config.spreadAlgorithm()
@@ -427,47 +426,54 @@ public final class PlacementEngine {
             : ScoreFunctions.binPack(cpu, u.availableCpu(), mem, u.availableMemory());
         double sum = fit;
         int n = 1;
-        scores.put("binpack", fit);
         Map<String, Integer> here = jobAllocs.get(idx);
         int collisions = here == null ? 0 : here.getOrDefault(tgName, 0);
+        double anti = Double.NaN;
         if (collisions > 0) {
-          double s = ScoreFunctions.jobAntiAffinity(collisions, count);
-          scores.put("job-anti-affinity", s);
-          sum += s;
+          anti = ScoreFunctions.jobAntiAffinity(collisions, count);
+          sum += anti;
           n++;
         }
-        if (request.penaltyNodeIds().contains(node.id())) {
-          scores.put("node-reschedule-penalty", -1.0);
-          sum += -1.0;
+        double penalty = Double.NaN;
+        if (!request.penaltyNodeIds().isEmpty() && request.penaltyNodeIds().contains(node.id())) {
+          penalty = -1.0;
+          sum += penalty;
           n++;
         }
+        double affinity = Double.NaN;
         if (!affinities.isEmpty()) {
-          double s = ScoreFunctions.nodeAffinity(affinities, node, evaluator);
-          scores.put("node-affinity", s);
-          sum += s;
+          affinity = ScoreFunctions.nodeAffinity(affinities, node, evaluator);
+          sum += affinity;
           n++;
         }
+        double spreadBoost = Double.NaN;
         if (spread.active()) {
           double s = spread.boost(node);
           if (s != 0.0) {
-            scores.put("allocation-spread", s);
+            spreadBoost = s;
             sum += s;
             n++;
           }
         }
+        double preemption = Double.NaN;
         if (!victims.isEmpty()) {
           List<Integer> prios = new ArrayList<>();
           for (AllocUsage v : victims) {
             prios.add(v.jobPriority());
           }
-          double s = ScoreFunctions.preemption(prios);
-          scores.put("preemption", s);
-          sum += s;
+          preemption = ScoreFunctions.preemption(prios);
+          sum += preemption;
           n++;
         }
         double fin = sum / n;
-        metrics.scoreNode(node, ImmutableMap.copyOf(scores), fin);
-        return new Ranked(idx, fin, scores, victims);
+        final double fFit = fit;
+        final double fAnti = anti;
+        final double fPenalty = penalty;
+        final double fAffinity = affinity;
+        final double fSpread = spreadBoost;
+        final double fPreemption = preemption;
+        metrics.scoreNode(node, () -> scoreMap(fFit, fAnti, fPenalty, fAffinity, fSpread, fPreemption), fin);
+        return new Ranked(idx, fin, victims);
       }
 
       Placement commit(Ranked best, String name, MetricsCollector metrics) {
@@ -523,6 +529,29 @@ public final class PlacementEngine {
             ImmutableList.copyOf(preempted));
       }
     }
+  }
+
+  /** Per-scorer scores under Nomad's metric names; NaN means the scorer did not apply. */
+  private static Map<String, Double> scoreMap(double fit, double anti, double penalty, double affinity,
+      double spread, double preemption) {
+    ImmutableMap.Builder<String, Double> b = ImmutableMap.builder();
+    b.put("binpack", fit);
+    if (!Double.isNaN(anti)) {
+      b.put("job-anti-affinity", anti);
+    }
+    if (!Double.isNaN(penalty)) {
+      b.put("node-reschedule-penalty", penalty);
+    }
+    if (!Double.isNaN(affinity)) {
+      b.put("node-affinity", affinity);
+    }
+    if (!Double.isNaN(spread)) {
+      b.put("allocation-spread", spread);
+    }
+    if (!Double.isNaN(preemption)) {
+      b.put("preemption", preemption);
+    }
+    return b.buildOrThrow();
   }
 
   private static String hostIp(Node node) {

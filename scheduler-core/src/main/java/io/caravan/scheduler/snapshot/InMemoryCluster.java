@@ -23,6 +23,8 @@ import java.util.TreeMap;
 public final class InMemoryCluster implements ClusterSnapshot, Planner {
   private final TreeMap<String, Node> nodes = new TreeMap<>();
   private final TreeMap<String, Allocation> allocs = new TreeMap<>();
+  private final Map<String, TreeMap<String, Allocation>> allocsByNode = new java.util.HashMap<>();
+  private final Map<String, TreeMap<String, Allocation>> allocsByJob = new java.util.HashMap<>();
   private final TreeMap<String, TreeMap<Long, Job>> jobs = new TreeMap<>();
   private final List<Deployment> deployments = new ArrayList<>();
   private final List<Plan> plans = new ArrayList<>();
@@ -41,7 +43,7 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
 
   /** Adds or replaces an allocation. */
   public InMemoryCluster upsertAlloc(Allocation alloc) {
-    allocs.put(alloc.id(), alloc);
+    put(alloc);
     index++;
     return this;
   }
@@ -101,14 +103,24 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
 
   @Override
   public List<Allocation> allocsByJob(String namespace, String jobId) {
-    return allocs.values().stream()
-        .filter(a -> a.jobID().equals(jobId) && sameNamespace(a.namespace(), namespace))
-        .collect(ImmutableList.toImmutableList());
+    TreeMap<String, Allocation> m = allocsByJob.get(key(namespace, jobId));
+    return m == null ? List.of() : ImmutableList.copyOf(m.values());
   }
 
   @Override
   public List<Allocation> allocsByNode(String nodeId) {
-    return allocs.values().stream().filter(a -> a.nodeID().equals(nodeId)).collect(ImmutableList.toImmutableList());
+    TreeMap<String, Allocation> m = allocsByNode.get(nodeId);
+    return m == null ? List.of() : ImmutableList.copyOf(m.values());
+  }
+
+  private void put(Allocation a) {
+    Allocation old = allocs.put(a.id(), a);
+    if (old != null) {
+      allocsByNode.get(old.nodeID()).remove(old.id());
+      allocsByJob.get(key(old.namespace(), old.jobID())).remove(old.id());
+    }
+    allocsByNode.computeIfAbsent(a.nodeID(), k -> new TreeMap<>()).put(a.id(), a);
+    allocsByJob.computeIfAbsent(key(a.namespace(), a.jobID()), k -> new TreeMap<>()).put(a.id(), a);
   }
 
   @Override
@@ -150,9 +162,9 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
   public PlanResult submitPlan(Plan plan) {
     plans.add(plan);
     index++;
-    forEach(plan.nodeUpdate(), a -> allocs.put(a.id(), withDesired(a, AllocStatus.DESIRED_STOP)));
-    forEach(plan.nodePreemptions(), a -> allocs.put(a.id(), withDesired(a, AllocStatus.DESIRED_EVICT)));
-    forEach(plan.nodeAllocation(), a -> allocs.put(a.id(), a));
+    forEach(plan.nodeUpdate(), a -> put(withDesired(a, AllocStatus.DESIRED_STOP)));
+    forEach(plan.nodePreemptions(), a -> put(withDesired(a, AllocStatus.DESIRED_EVICT)));
+    forEach(plan.nodeAllocation(), this::put);
     if (plan.deployment() != null) {
       deployments.add(plan.deployment());
     }
