@@ -143,6 +143,25 @@ public final class Convert {
     if (same) return first;
     if (anyDynamic) return Type.DYNAMIC;
     if (allPrim && anyString) return Type.STRING;
+    if (types.stream().allMatch(t -> t instanceof Type.ObjectType o && o.attributes().keySet().equals(((Type.ObjectType) first).attributes().keySet()))) {
+      java.util.Map<String, Type> attrs = new java.util.TreeMap<>();
+      for (String k : ((Type.ObjectType) first).attributes().keySet()) {
+        Type at = unify(types.stream().map(t -> ((Type.ObjectType) t).attributes().get(k)).toList());
+        if (at == null) return null;
+        attrs.put(k, at);
+      }
+      return Type.ObjectType.of(attrs);
+    }
+    if (types.stream().allMatch(t -> t instanceof Type.TupleType tt && tt.elements().size() == ((Type.TupleType) first).elements().size())) {
+      List<Type> ets = new ArrayList<>();
+      for (int i = 0; i < ((Type.TupleType) first).elements().size(); i++) {
+        final int idx = i;
+        Type et = unify(types.stream().map(t -> ((Type.TupleType) t).elements().get(idx)).toList());
+        if (et == null) return null;
+        ets.add(et);
+      }
+      return new Type.TupleType(ImmutableList.copyOf(ets));
+    }
     boolean allObj = types.stream().allMatch(t -> t instanceof Type.ObjectType || t instanceof Type.MapType);
     if (allObj) {
       List<Type> ets = new ArrayList<>();

@@ -35,6 +35,11 @@ abstract class Node implements Expression {
     return new EvalResult(v, ImmutableList.copyOf(d));
   }
 
+  /** hcl's StartRange: the part of the expression used as subject for argument errors. */
+  SourceRange startRange() {
+    return range;
+  }
+
   @Override
   public SourceRange range() {
     return range;

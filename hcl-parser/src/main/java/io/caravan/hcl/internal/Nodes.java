@@ -74,6 +74,7 @@ final class Nodes {
   static final class GetAttrNode extends Node {
     final Node source; final String name; final SourceRange nameRange;
     GetAttrNode(Node source, String name, SourceRange nameRange, SourceRange r, Source s) { super(r, s); this.source = source; this.name = name; this.nameRange = nameRange; }
+    SourceRange startRange() { return source.startRange(); }
     void collectTraversals(List<Traversal> out) { source.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -87,13 +88,14 @@ final class Nodes {
   static final class IndexNode extends Node {
     final Node source; final Node key; final SourceRange bracketRange;
     IndexNode(Node source, Node key, SourceRange bracketRange, SourceRange r, Source s) { super(r, s); this.source = source; this.key = key; this.bracketRange = bracketRange; }
+    SourceRange startRange() { return source.startRange(); }
     void collectTraversals(List<Traversal> out) { source.collectTraversals(out); key.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
       Value v = source.eval(ctx, d);
       Value k = key.eval(ctx, d);
       if (failed(d, m)) return ERR;
-      return Ops.index(v, k, bracketRange, range, d);
+      return Ops.index(v, k, bracketRange, null, d);
     }
   }
 
@@ -101,6 +103,7 @@ final class Nodes {
   static final class Splat extends Node {
     final Node source; final Node each; final AnonSymbol item;
     Splat(Node source, Node each, AnonSymbol item, SourceRange r, Source s) { super(r, s); this.source = source; this.each = each; this.item = item; }
+    SourceRange startRange() { return source.startRange(); }
     void collectTraversals(List<Traversal> out) { source.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -121,7 +124,7 @@ final class Nodes {
       }
       item.current = null;
       if (failed(d, m)) return ERR;
-      if (auto) return out.get(0);
+      if (auto) return Value.tuple(out);
       if (t instanceof Type.ListType) {
         Type et = Convert.unify(out.stream().map(Value::type).toList());
         if (out.isEmpty()) return Value.list(Type.DYNAMIC, out);
@@ -151,6 +154,7 @@ final class Nodes {
   static final class TupleCons extends Node {
     final List<Node> elems;
     TupleCons(List<Node> elems, SourceRange r, Source s) { super(r, s); this.elems = elems; }
+    SourceRange startRange() { return new SourceRange(range.filename(), range.start(), new io.caravan.hcl.Pos(range.start().line(), range.start().column() + 1, range.start().byteOffset() + 1)); }
     void collectTraversals(List<Traversal> out) { for (Node n : elems) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -165,6 +169,7 @@ final class Nodes {
   static final class ObjectCons extends Node {
     final List<Node> keys; final List<Node> values;
     ObjectCons(List<Node> keys, List<Node> values, SourceRange r, Source s) { super(r, s); this.keys = keys; this.values = values; }
+    SourceRange startRange() { return new SourceRange(range.filename(), range.start(), new io.caravan.hcl.Pos(range.start().line(), range.start().column() + 1, range.start().byteOffset() + 1)); }
     void collectTraversals(List<Traversal> out) { for (int i = 0; i < keys.size(); i++) { keys.get(i).collectTraversals(out); values.get(i).collectTraversals(out); } }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -209,6 +214,7 @@ final class Nodes {
     Call(String name, SourceRange nameRange, List<Node> args, boolean expandFinal, SourceRange openParen, SourceRange r, Source s) {
       super(r, s); this.name = name; this.nameRange = nameRange; this.args = args; this.expandFinal = expandFinal; this.openParen = openParen;
     }
+    SourceRange startRange() { return SourceRange.between(nameRange, openParen); }
     void collectTraversals(List<Traversal> out) { for (Node n : args) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       Function f = ctx == null ? null : ctx.functions().get(name);
@@ -251,7 +257,7 @@ final class Nodes {
         return ERR;
       }
       if (vp == null && vals.size() > params.size()) {
-        d.add(Diagnostic.error("Too many function arguments", "Function \"" + name + "\" expects only " + params.size() + " argument(s).", argNodes.get(params.size()).range, range));
+        d.add(Diagnostic.error("Too many function arguments", "Function \"" + name + "\" expects only " + params.size() + " argument(s).", argNodes.get(params.size()).startRange(), range));
         return ERR;
       }
       if (failed(d, m)) return ERR;
@@ -260,13 +266,13 @@ final class Nodes {
         Parameter p = i < params.size() ? params.get(i) : vp;
         Value v = vals.get(i);
         if (v.isNull() && !p.allowNull()) {
-          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: argument must not be null.", argNodes.get(i).range, range));
+          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: argument must not be null.", argNodes.get(i).startRange(), range));
           return ERR;
         }
         try {
           conv.add(Convert.to(v, p.type()));
         } catch (ConversionException e) {
-          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".", argNodes.get(i).range, range));
+          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".", argNodes.get(i).startRange(), range));
           return ERR;
         }
       }
@@ -277,13 +283,13 @@ final class Nodes {
       } catch (FunctionException e) {
         if (e.argIndex() >= 0 && e.argIndex() < conv.size()) {
           Parameter p = e.argIndex() < params.size() ? params.get(e.argIndex()) : vp;
-          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".", argNodes.get(e.argIndex()).range, range));
+          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".", argNodes.get(e.argIndex()).startRange(), range));
         } else {
-          d.add(Diagnostic.error("Error in function call", "Call to function \"" + name + "\" failed: " + e.getMessage() + ".", range, range));
+          d.add(Diagnostic.error("Error in function call", "Call to function \"" + name + "\" failed: " + e.getMessage() + ".", startRange(), range));
         }
         return ERR;
       } catch (ConversionException e) {
-        d.add(Diagnostic.error("Error in function call", "Call to function \"" + name + "\" failed: " + e.getMessage() + ".", range, range));
+        d.add(Diagnostic.error("Error in function call", "Call to function \"" + name + "\" failed: " + e.getMessage() + ".", startRange(), range));
         return ERR;
       }
     }
@@ -293,6 +299,7 @@ final class Nodes {
   static final class Conditional extends Node {
     final Node cond, t, f;
     Conditional(Node c, Node t, Node f, SourceRange r, Source s) { super(r, s); cond = c; this.t = t; this.f = f; }
+    SourceRange startRange() { return cond.startRange(); }
     void collectTraversals(List<Traversal> out) { cond.collectTraversals(out); t.collectTraversals(out); f.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -300,7 +307,8 @@ final class Nodes {
       Value tv = t.eval(ctx, d);
       Value fv = f.eval(ctx, d);
       if (failed(d, m)) return ERR;
-      Type rt = Convert.unify(List.of(tv.type(), fv.type()));
+      Type rt = tv.isNull() && tv.type() instanceof Type.Dynamic ? fv.type()
+          : fv.isNull() && fv.type() instanceof Type.Dynamic ? tv.type() : Convert.unify(List.of(tv.type(), fv.type()));
       if (rt == null) {
         d.add(Diagnostic.error("Inconsistent conditional result types", "The true and false result expressions must have consistent types. The 'true' value is " + tv.type().friendlyName() + ", but the 'false' value is " + fv.type().friendlyName() + ".", SourceRange.between(t.range, f.range), range));
         return ERR;
@@ -348,6 +356,7 @@ final class Nodes {
   static final class Binary extends Node {
     final String op; final Node lhs, rhs;
     Binary(String op, Node l, Node r, SourceRange range, Source s) { super(range, s); this.op = op; lhs = l; rhs = r; }
+    SourceRange startRange() { return lhs.startRange(); }
     void collectTraversals(List<Traversal> out) { lhs.collectTraversals(out); rhs.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -399,7 +408,7 @@ final class Nodes {
 
     private Value convertOperand(Value v, Type t, Node n, String side, List<Diagnostic> d) {
       if (v.isNull()) {
-        d.add(Diagnostic.error("Invalid operand", "Unsuitable value for " + side + " operand: argument must not be null.", n.range, range));
+        d.add(Diagnostic.error("Operation failed", "Error during operation: argument must not be null.", range, null));
         return null;
       }
       try { return Convert.to(v, t); } catch (ConversionException e) {
@@ -413,6 +422,7 @@ final class Nodes {
   static final class Template extends Node {
     final List<Node> parts;
     Template(List<Node> parts, SourceRange r, Source s) { super(r, s); this.parts = parts; }
+    SourceRange startRange() { return parts.isEmpty() ? range : parts.get(0).startRange(); }
     void collectTraversals(List<Traversal> out) { for (Node n : parts) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -531,7 +541,7 @@ final class Nodes {
           int km = d.size();
           Value k = keyExpr.eval(child, d);
           Value v = valExpr.eval(child, d);
-          if (failed(d, km)) return ERR;
+          if (failed(d, km)) continue;
           if (k.isNull()) {
             d.add(Diagnostic.error("Invalid object key", "Key expression in 'for' expression must not produce a null value.", keyExpr.range, range));
             return ERR;
@@ -551,12 +561,11 @@ final class Nodes {
             outObj.put(ks, v);
           }
         } else {
-          int vm = d.size();
           Value v = valExpr.eval(child, d);
-          if (failed(d, vm)) return ERR;
           outList.add(v);
         }
       }
+      if (failed(d, m)) return ERR;
       if (keyExpr != null) {
         if (group) for (var e : groups.entrySet()) outObj.put(e.getKey(), Value.tuple(e.getValue()));
         return Value.object(outObj);

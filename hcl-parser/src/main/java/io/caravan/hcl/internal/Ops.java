@@ -64,13 +64,7 @@ final class Ops {
       BigDecimal n = k.asNumber();
       int size = v.length();
       if (n.signum() < 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(size)) >= 0) {
-        String detail = n.stripTrailingZeros().scale() > 0
-            ? "The given key does not identify an element in this collection value: the given index is not an integer."
-            : n.signum() < 0 ? "The given key does not identify an element in this collection value: a negative number is not a valid index for a sequence."
-            : "The given key does not identify an element in this collection value: the collection has no elements."; 
-        if (size > 0 && n.signum() >= 0 && n.stripTrailingZeros().scale() <= 0) {
-          detail = "The given key does not identify an element in this collection value: the given index is greater than or equal to the length of the collection.";
-        }
+        String detail = "The given key does not identify an element in this collection value.";
         d.add(Diagnostic.error("Invalid index", detail, subject, context));
         return Nodes.ERR;
       }

@@ -272,7 +272,7 @@ public final class Parser {
       if (p < b.length && !atNewline()) {
         if (peek() == '}' ) return a; // caller (single-line block) handles
         int bad = p;
-        invalidCharOrMissing(bad);
+        invalidCharOrMissing(bad, s);
         recoverLine();
         return a;
       }
@@ -363,9 +363,43 @@ public final class Parser {
     if (!reportInvalidChar(s)) err(summary, detail, s, s + (s < b.length ? charLen(s) : 0));
   }
 
-  private void invalidCharOrMissing(int s) {
+  private void invalidCharOrMissing(int s, int attrStart) {
     reportInvalidChar(s);
-    err("Missing newline after argument", "An argument definition must end with a newline.", s, s + charLen(s));
+    int e = tokenEnd(s);
+    err("Missing newline after argument", "An argument definition must end with a newline.", s, e, r(attrStart, e));
+  }
+
+  private boolean atIdentAt(int i) {
+    int save = p;
+    p = i;
+    boolean r = i < b.length && atIdent();
+    p = save;
+    return r;
+  }
+
+  private int identEnd(int i) {
+    int save = p;
+    p = i;
+    ident();
+    int e = p;
+    p = save;
+    return e;
+  }
+
+  /** End of the token starting at {@code i} (identifier, number, or one character). */
+  private int tokenEnd(int i) {
+    if (i >= b.length) return i;
+    if (atIdentAt(i)) return identEnd(i);
+    int c = b[i] & 0xff;
+    if (c >= '0' && c <= '9') {
+      int save = p;
+      p = i;
+      parseNumber();
+      int e = p;
+      p = save;
+      return e;
+    }
+    return i + charLen(i);
   }
 
   /** Reports hcl's "Invalid character" diagnostics; true if one was reported. */
@@ -420,7 +454,8 @@ public final class Parser {
     Node t = parseExpr(nl);
     skip(nl);
     if (peek() != ':') {
-      err("Missing false expression in conditional", "The conditional operator (...?...:...) requires a false expression, delimited by a colon.", p, p + charLenSafe());
+      int e = atNewline() ? p + (peek() == '\r' ? 2 : 1) : p + charLenSafe();
+      err("Missing false expression in conditional", "The conditional operator (...?...:...) requires a false expression, delimited by a colon.", p, e, r(pos(cond.range), e));
       throw new Bail();
     }
     p++;
@@ -478,6 +513,7 @@ public final class Parser {
       if (peek() == '.' && peek(1) != '.') {
         int ds = p;
         p++;
+        skip(false);
         if (peek() == '*') {
           p++;
           Nodes.AnonSymbol sym = new Nodes.AnonSymbol(r(ds, p), source);
@@ -719,7 +755,11 @@ public final class Parser {
         err("Unterminated object constructor expression", "There is no corresponding closing brace before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.", s, s + 1);
         throw new Bail();
       }
+      int keyStart = p;
       Node k = parseExpr(false);
+      if (k instanceof Nodes.Literal kl && atIdentAt(keyStart) && identEnd(keyStart) == end(k.range)) {
+        k = new Nodes.Literal(Value.string(source.text(keyStart, end(k.range))), k.range, source);
+      }
       if (k instanceof Nodes.ScopeTraversal st && st.traversal.steps().isEmpty()) k = new Nodes.ObjectKey(k, true, source);
       else if (k instanceof Nodes.Parens) k = new Nodes.ObjectKey(k, false, source);
       skip(false);

@@ -30,6 +30,7 @@ final class PosTable {
       if (c == '\n') { curLine++; curCol = 1; curByte++; lineStartByte = curByte; lastCp = -1; continue; }
       int cp = decode(curByte, len);
       if (c == '\r' && curByte + 1 < src.length && src[curByte + 1] == '\n') { curByte++; continue; }
+      if (cp == 0xFEFF && curByte == 0) { curByte += len; continue; }
       if (!extendsCluster(cp) || lastCp < 0) curCol++;
       else if (lastCp == 0x200D) { /* joined */ }
       lastCp = cp;

@@ -37,8 +37,8 @@ final class TemplateParser {
   /** Scans until the closing quote (left unconsumed) or heredoc marker (consumed); returns parts. */
   List<Node> parseSeq(int openStart) {
     List<Item> items = scan(openStart);
-    if (heredoc && indent) stripIndent(items);
     applyStrip(items);
+    if (heredoc && indent) stripIndent(items);
     int[] idx = {0};
     List<Node> parts = build(items, idx, null, openStart);
     return parts;
@@ -112,7 +112,7 @@ final class TemplateParser {
           throw ps.bail();
         }
         cur = lit(items, cur, p, lineStart);
-        cur.text.append('\n');
+        cur.text.append(c == '\r' ? "\r\n" : "\n");
         p += c == '\r' ? 2 : 1;
         cur.end = p;
         lineStart = true;
@@ -262,11 +262,7 @@ final class TemplateParser {
         String t = l.text.toString();
         int n = 0;
         while (n < t.length() && (t.charAt(n) == ' ' || t.charAt(n) == '\t')) n++;
-        if (n == t.length() || t.charAt(n) == '\n') {
-          // whitespace-only line: only counts if it is followed by an interpolation on the same line
-          if (n == t.length() && items.indexOf(it) < items.size() - 1) min = Math.min(min, n);
-          continue;
-        }
+        if (n < t.length() && t.charAt(n) == '\n') continue;
         min = Math.min(min, n);
       }
     }
