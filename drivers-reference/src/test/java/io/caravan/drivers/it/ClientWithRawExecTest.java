@@ -63,6 +63,10 @@ class ClientWithRawExecTest {
   }
 
   private NodeAgent agent() {
+    return agent(f -> f);
+  }
+
+  private NodeAgent agent(java.util.function.UnaryOperator<AllocRunnerFactory> tweak) {
     RawExecDriver driver = new RawExecDriver();
     driver.init(DriverContext.of(clock, Map.of("state_dir", dataDir.resolve("driver").toString())));
     drivers.add(driver);
@@ -74,7 +78,7 @@ class ClientWithRawExecTest {
         Sleeper.real());
     Node node = record(Node.class, Map.of("id", "node-1", "name", "worker-1", "datacenter", "dc1",
         "status", "initializing"));
-    NodeAgent agent = new NodeAgent(node, transport, factory, Duration.ofMillis(200),
+    NodeAgent agent = new NodeAgent(node, transport, tweak.apply(factory), Duration.ofMillis(200),
         Sleeper.real()).start();
     agents.add(agent);
     return agent;
@@ -240,6 +244,32 @@ class ClientWithRawExecTest {
     agents.get(0).shutdown();
     agents.clear();
     assertThat(Path.of("/proc", pid)).doesNotExist();
+  }
+
+  @Test
+  void taskOutputIsCollectedIntoRotatingLogFiles() throws Exception {
+    // max_file_size counts in units of 100 bytes here, so 1 "MB" = 100 bytes.
+    agent(f -> f.withLogSizeUnit(100));
+    transport.assign(alloc("a-logs", "batch", TaskGroup.builder()
+        .task(shell("chatty",
+                "i=0; while [ $i -lt 60 ]; do printf 'line %04d 123456789\\n' $i; i=$((i+1)); done; "
+                    + "echo oops >&2")
+            .logConfig(new io.caravan.model.job.LogConfig(3, 1, null, null)))));
+    assertThat(await("a-logs", u -> u.clientStatus().equals("complete"))).isPresent();
+    Path logs = sharedDir("a-logs").resolve("logs");
+    List<String> files;
+    try (var list = Files.list(logs)) {
+      files = list.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith("chatty.stdout.")).sorted().toList();
+    }
+    // 60 lines x 20 bytes = 1200 bytes = 12 files of 100 bytes; only the newest 3 are kept.
+    assertThat(files).containsExactlyInAnyOrder("chatty.stdout.9", "chatty.stdout.10",
+        "chatty.stdout.11");
+    for (String f : files) {
+      assertThat(Files.size(logs.resolve(f))).isEqualTo(100);
+    }
+    assertThat(Files.readString(logs.resolve("chatty.stdout.11"))).endsWith("line 0059 123456789\n");
+    assertThat(Files.readString(logs.resolve("chatty.stderr.0"))).isEqualTo("oops\n");
   }
 
   /** Builds a wide cluster record (no builder) from the named components; others empty. */

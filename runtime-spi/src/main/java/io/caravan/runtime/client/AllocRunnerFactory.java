@@ -3,6 +3,7 @@ package io.caravan.runtime.client;
 import io.caravan.model.cluster.AllocatedPortMapping;
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.job.Job;
+import io.caravan.model.job.LogConfig;
 import io.caravan.model.job.Resources;
 import io.caravan.model.job.Task;
 import io.caravan.model.job.TaskGroup;
@@ -36,6 +37,8 @@ public final class AllocRunnerFactory {
   private final Clock clock;
   private final RandomGenerator random;
   private final Sleeper sleeper;
+  private boolean collectLogs = true;
+  private int logBytesPerMb;
 
   /**
    * Creates a factory.
@@ -83,6 +86,7 @@ public final class AllocRunnerFactory {
     String jobType = job.type() == null ? "service" : job.type();
     List<PortMapping> ports = ports(alloc);
     List<AllocRunner.TaskSpec> specs = new ArrayList<>();
+    List<LogCollector> collectors = new ArrayList<>();
     for (Task task : group.tasks() == null ? List.<Task>of() : group.tasks()) {
       AllocDir.TaskDir taskDir = dir.task(task.name()).create();
       TaskDriver driver = drivers.apply(task.driver());
@@ -120,8 +124,8 @@ public final class AllocRunnerFactory {
               .taskDir(taskDir.dir())
               .user(task.user() == null ? "" : task.user())
               .resources(resources(task.resources()))
-              .stdoutPath(dir.logsDir().resolve(task.name() + ".stdout.0"))
-              .stderrPath(dir.logsDir().resolve(task.name() + ".stderr.0"))
+              .stdoutPath(logTarget(dir, task, "stdout", collectors))
+              .stderrPath(logTarget(dir, task, "stderr", collectors))
               .build();
       RestartRules rules =
           RestartRules.resolve(
@@ -138,9 +142,12 @@ public final class AllocRunnerFactory {
               .sleeper(sleeper)
               .handleSink(handles::save)
               .build();
+      List<LogCollector> taskCollectors = List.copyOf(collectors);
+      collectors.clear();
       runner.addListener(r -> {
         if (r.state().dead()) {
           handles.delete(alloc.id(), task.name());
+          closeCollectors(taskCollectors);
         }
       });
       Optional<TaskHandle> recovered = recover ? handles.load(config) : Optional.empty();
@@ -149,6 +156,68 @@ public final class AllocRunnerFactory {
     }
     Duration shutdownDelay = group.shutdownDelay() == null ? Duration.ZERO : group.shutdownDelay();
     return new AllocRunner(alloc.id(), specs, shutdownDelay, sleeper, listener);
+  }
+
+  /**
+   * Where the driver writes one output stream: a FIFO drained into rotating files {@code
+   * <task>.<stream>.N} when log collection is on (the default), else the first log file directly.
+   */
+  private Path logTarget(AllocDir dir, Task task, String stream, List<LogCollector> collectors) {
+    Path direct = dir.logsDir().resolve(task.name() + "." + stream + ".0");
+    LogConfig logs = task.logConfig();
+    boolean disabled = logs != null
+        && (Boolean.TRUE.equals(logs.disabled()) || Boolean.FALSE.equals(logs.enabled()));
+    if (!collectLogs || disabled) {
+      return direct;
+    }
+    int maxFiles = logs == null || logs.maxFiles() == null ? 10 : logs.maxFiles();
+    int maxSizeMb = logs == null || logs.maxFileSizeMB() == null ? 10 : logs.maxFileSizeMB();
+    try {
+      RotatingLogWriter writer = logBytesPerMb == 0
+          ? RotatingLogWriter.fromLogConfig(dir.logsDir(), task.name(), stream, maxFiles, maxSizeMb)
+          : new RotatingLogWriter(dir.logsDir(), task.name(), stream, maxFiles,
+              (long) maxSizeMb * logBytesPerMb);
+      LogCollector c = LogCollector.start(
+          dir.logsDir().resolve("." + task.name() + "." + stream + ".fifo"), writer);
+      collectors.add(c);
+      return c.fifo();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(
+          "cannot set up log collection for task \"" + task.name() + "\"", e);
+    }
+  }
+
+  private static void closeCollectors(List<LogCollector> collectors) {
+    for (LogCollector c : collectors) {
+      try {
+        c.close();
+      } catch (java.io.IOException e) {
+        org.slf4j.LoggerFactory.getLogger(AllocRunnerFactory.class)
+            .warn("closing log collection {} failed: {}", c.fifo(), e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * Returns a copy that writes task output straight to {@code <task>.<stream>.0} without
+   * collection (no FIFOs, no rotation), e.g. on systems without {@code mkfifo}.
+   */
+  public AllocRunnerFactory withoutLogCollection() {
+    AllocRunnerFactory f = new AllocRunnerFactory(
+        allocRoot, node, drivers, handles, clock, random, sleeper);
+    f.collectLogs = false;
+    return f;
+  }
+
+  /**
+   * Returns a copy that counts {@code max_file_size} in units of {@code bytes} instead of
+   * megabytes, so tests can watch logs rotate with little output.
+   */
+  public AllocRunnerFactory withLogSizeUnit(int bytes) {
+    AllocRunnerFactory f = new AllocRunnerFactory(
+        allocRoot, node, drivers, handles, clock, random, sleeper);
+    f.logBytesPerMb = bytes;
+    return f;
   }
 
   private static TaskGroup findGroup(Job job, String name) {
