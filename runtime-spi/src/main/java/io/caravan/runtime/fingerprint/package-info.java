@@ -1,0 +1,2 @@
+/** Host fingerprinting: CPU, memory, disk, OS, kernel, network and cgroups as Nomad-style node attributes. */
+package io.caravan.runtime.fingerprint;
