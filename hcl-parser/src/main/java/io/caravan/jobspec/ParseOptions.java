@@ -1,0 +1,50 @@
+package io.caravan.jobspec;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a jobspec is parsed, as Nomad's {@code jobspec2.ParseConfig}: {@code -var} values, var files,
+ * the environment ({@code NOMAD_VAR_*} entries are used), whether filesystem functions are allowed
+ * and against which base directory, and strictness (undefined {@code -var}s are errors).
+ */
+public record ParseOptions(
+    Map<String, String> argVars, List<Path> varFiles, Map<String, String> env, Optional<Path> fileSystemBaseDir,
+    boolean strict, long randomSeed) {
+
+  /** Copies the collections. */
+  public ParseOptions {
+    argVars = ImmutableMap.copyOf(argVars);
+    varFiles = ImmutableList.copyOf(varFiles);
+    env = ImmutableMap.copyOf(env);
+  }
+
+  /** Nomad's HTTP parse endpoint: no variables, no filesystem access, strict. */
+  public static ParseOptions defaults() {
+    return new ParseOptions(Map.of(), List.of(), Map.of(), Optional.empty(), true, 0L);
+  }
+
+  /** These options with {@code -var} values. */
+  public ParseOptions withArgVars(Map<String, String> vars) {
+    return new ParseOptions(vars, varFiles, env, fileSystemBaseDir, strict, randomSeed);
+  }
+
+  /** These options with var files. */
+  public ParseOptions withVarFiles(List<Path> files) {
+    return new ParseOptions(argVars, files, env, fileSystemBaseDir, strict, randomSeed);
+  }
+
+  /** These options with an environment ({@code NOMAD_VAR_<name>} entries set variables). */
+  public ParseOptions withEnv(Map<String, String> environment) {
+    return new ParseOptions(argVars, varFiles, environment, fileSystemBaseDir, strict, randomSeed);
+  }
+
+  /** These options with filesystem functions enabled relative to {@code baseDir}. */
+  public ParseOptions withFileSystem(Path baseDir) {
+    return new ParseOptions(argVars, varFiles, env, Optional.of(baseDir), strict, randomSeed);
+  }
+}
