@@ -199,6 +199,30 @@ public final class StateSnapshot implements ClusterSnapshot {
     return Optional.ofNullable(schedulerConfig);
   }
 
+  /** Every deployment, ordered by ID. */
+  public List<Deployment> deployments() {
+    return deployments.values();
+  }
+
+  /** Tables with their last write index, ordered by name. */
+  public java.util.Map<String, Long> tableIndexes() {
+    java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+    tableIndexes.forEach(out::put);
+    return out;
+  }
+
+  /** Every periodic launch, ordered by namespace then job. */
+  public List<PeriodicLaunch> periodicLaunches() {
+    return periodicLaunches.values();
+  }
+
+  /** Every stored job version, ordered by namespace, job, version. */
+  public List<Job> allJobVersions() {
+    List<Job> out = new java.util.ArrayList<>();
+    jobVersions.forEach((k, versions) -> out.addAll(versions.values()));
+    return out;
+  }
+
   /** Node pools ordered by name. */
   public List<NodePool> nodePools() {
     return nodePools.values();

@@ -51,6 +51,13 @@ public final class StateStore {
     }
   }
 
+  /** Replaces the whole state with one rebuilt by {@code body} at {@code index} (snapshot restore). */
+  public void restore(long index, java.util.function.Consumer<StateRestore> body) {
+    StateRestore r = new StateRestore(index);
+    body.accept(r);
+    reset(r.build());
+  }
+
   /** Empties the store. */
   public void clear() {
     reset(StateSnapshot.EMPTY);

@@ -316,6 +316,89 @@ public final class Txn {
     return stored;
   }
 
+  /** The current version of a job as of this transaction, or null. */
+  public Job jobById(String namespace, String jobId) {
+    return jobs.get(StateSnapshot.jobKey(ns(namespace), jobId));
+  }
+
+  /** The allocation with this ID as of this transaction, or null. */
+  public Allocation allocById(String id) {
+    return allocs.get(id);
+  }
+
+  /** Changes named fields of a stored allocation (e.g. client status from a client update). */
+  public Allocation updateAlloc(String allocId, Map<String, Object> changes) {
+    Allocation existing = allocs.get(allocId);
+    if (existing == null) {
+      throw new UnknownObjectException("allocation", allocId);
+    }
+    upsertAllocs(java.util.List.of(RecordCopier.with(existing, changes)));
+    return allocs.get(allocId);
+  }
+
+  /** Changes named fields of a stored deployment (e.g. status and description). */
+  public Deployment updateDeployment(String deploymentId, Map<String, Object> changes) {
+    Deployment existing = deployments.get(deploymentId);
+    if (existing == null) {
+      throw new UnknownObjectException("deployment", deploymentId);
+    }
+    return upsertDeployment(RecordCopier.with(existing, changes));
+  }
+
+  // ---------------------------------------------------------------- raw inserts for snapshot restore (no stamping)
+
+  void restoreTableIndex(String table, long tableIndex) {
+    tableIndexes = tableIndexes.put(table, tableIndex);
+  }
+
+  void restoreJobVersion(Job job) {
+    String key = StateSnapshot.jobKey(job.namespace(), job.id());
+    PersistentSortedMap<Long, Job> versions = jobVersions.get(key);
+    versions = (versions == null ? PersistentSortedMap.<Long, Job>empty() : versions).put(job.version(), job);
+    jobVersions = jobVersions.put(key, versions);
+    Job latest = jobs.get(key);
+    if (latest == null || latest.version() < job.version()) {
+      jobs = jobs.put(key, job);
+      jobsByNamespace = indexPut(jobsByNamespace, job.namespace(), job.id(), job);
+    }
+  }
+
+  void restoreNode(Node n) {
+    nodes = nodes.put(n.id(), n);
+    nodesByPool = indexPut(nodesByPool, n.nodePool(), n.id(), n);
+  }
+
+  void restoreAlloc(Allocation a) {
+    Job job = sharedJob(a.namespace(), a.jobID(), a.job(), null);
+    Allocation stored = job == a.job() ? a : RecordCopier.with(a, Map.of("job", job));
+    allocs = allocs.put(stored.id(), stored);
+    allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
+    allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(stored.namespace(), stored.jobID()), stored.id(), stored);
+    allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
+  }
+
+  void restoreEval(Evaluation e) {
+    evals = evals.put(e.id(), e);
+    evalsByJob = indexPut(evalsByJob, StateSnapshot.jobKey(e.namespace(), e.jobID()), e.id(), e);
+  }
+
+  void restoreDeployment(Deployment d) {
+    deployments = deployments.put(d.id(), d);
+    deploymentsByJob = indexPut(deploymentsByJob, StateSnapshot.jobKey(d.namespace(), d.jobID()), d.id(), d);
+  }
+
+  void restoreSchedulerConfig(SchedulerConfiguration c) {
+    schedulerConfig = c;
+  }
+
+  void restoreNodePool(NodePool p) {
+    nodePools = nodePools.put(p.name(), p);
+  }
+
+  void restorePeriodicLaunch(PeriodicLaunch l) {
+    periodicLaunches = periodicLaunches.put(StateSnapshot.jobKey(l.namespace(), l.jobId()), l);
+  }
+
   static boolean isNullMarker(Object o) {
     return o == NULL;
   }

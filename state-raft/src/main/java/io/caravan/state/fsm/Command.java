@@ -1,0 +1,67 @@
+package io.caravan.state.fsm;
+
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.DrainStrategy;
+import io.caravan.model.cluster.Evaluation;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.job.Job;
+import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+import io.caravan.state.store.NodePool;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A state change replicated through Raft. Each command has a stable one-byte type code (see
+ * {@link CommandCodec}); adding a field is backward compatible, changing a meaning needs a new code.
+ */
+public sealed interface Command {
+
+  /** Registers a job (a new version if it exists) and optionally its evaluation. */
+  record RegisterJob(Job job, @Nullable Evaluation eval) implements Command {}
+
+  /** Removes a job ({@code purge}) or marks it stopped, optionally with its evaluation. */
+  record DeregisterJob(String namespace, String jobId, boolean purge, @Nullable Evaluation eval) implements Command {}
+
+  /** Registers or replaces a node. */
+  record UpsertNode(Node node) implements Command {}
+
+  /** Changes a node's status (ready, down, disconnected, initializing), optionally with evaluations. */
+  record UpdateNodeStatus(String nodeId, String status, List<Evaluation> evals) implements Command {}
+
+  /** Changes a node's scheduling eligibility. */
+  record UpdateNodeEligibility(String nodeId, String eligibility) implements Command {}
+
+  /** Starts ({@code drainStrategy} set) or stops a node drain. */
+  record UpdateNodeDrain(String nodeId, @Nullable DrainStrategy drainStrategy, boolean markEligible) implements Command {}
+
+  /** Adds or replaces evaluations. */
+  record UpsertEvals(List<Evaluation> evals) implements Command {}
+
+  /** Deletes evaluations and allocations (garbage collection). */
+  record DeleteEvals(List<String> evalIds, List<String> allocIds) implements Command {}
+
+  /** The result of a plan accepted by the plan applier: allocations to place, stop or preempt, a deployment, evaluations. */
+  record ApplyPlanResult(List<Allocation> allocs, @Nullable Deployment deployment, List<Evaluation> evals) implements Command {}
+
+  /** Allocation status updates reported by clients. */
+  record ClientAllocUpdates(List<Allocation> allocs, List<Evaluation> evals) implements Command {}
+
+  /** Changes a deployment's status. */
+  record DeploymentStatus(String deploymentId, String status, String description) implements Command {}
+
+  /** Replaces a deployment (promotion and health updates write the updated deployment). */
+  record UpsertDeployment(Deployment deployment) implements Command {}
+
+  /** Sets the cluster-wide scheduler configuration. */
+  record SetSchedulerConfig(SchedulerConfiguration config) implements Command {}
+
+  /** Adds or replaces a node pool. */
+  record UpsertNodePool(NodePool pool) implements Command {}
+
+  /** Records a periodic job's launch time. */
+  record PeriodicLaunch(String namespace, String jobId, long launchNanos) implements Command {}
+
+  /** Several commands applied in one transaction at one index. */
+  record Batch(List<Command> commands) implements Command {}
+}

@@ -1,0 +1,106 @@
+package io.caravan.state.fsm;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes commands as {@code [format version][type code][Smile body]}; a batch is
+ * {@code [version][code][int count]([int length][command])*}. Type codes are stable (Nomad's
+ * message types where one exists).
+ */
+public final class CommandCodec {
+  /** Current format version, the first byte of every entry. */
+  public static final byte VERSION = 1;
+
+  private static final Map<Class<? extends Command>, Byte> CODES = Map.ofEntries(
+      Map.entry(Command.UpsertNode.class, (byte) 0),
+      Map.entry(Command.UpdateNodeStatus.class, (byte) 2),
+      Map.entry(Command.UpdateNodeDrain.class, (byte) 3),
+      Map.entry(Command.RegisterJob.class, (byte) 4),
+      Map.entry(Command.DeregisterJob.class, (byte) 5),
+      Map.entry(Command.UpsertEvals.class, (byte) 6),
+      Map.entry(Command.DeleteEvals.class, (byte) 7),
+      Map.entry(Command.ClientAllocUpdates.class, (byte) 9),
+      Map.entry(Command.ApplyPlanResult.class, (byte) 13),
+      Map.entry(Command.DeploymentStatus.class, (byte) 14),
+      Map.entry(Command.UpsertDeployment.class, (byte) 15),
+      Map.entry(Command.UpdateNodeEligibility.class, (byte) 28),
+      Map.entry(Command.SetSchedulerConfig.class, (byte) 30),
+      Map.entry(Command.UpsertNodePool.class, (byte) 59),
+      Map.entry(Command.PeriodicLaunch.class, (byte) 66),
+      Map.entry(Command.Batch.class, (byte) 127));
+
+  private static final Class<?>[] BY_CODE = new Class<?>[128];
+
+  static {
+    CODES.forEach((type, code) -> BY_CODE[code] = type);
+  }
+
+  private CommandCodec() {}
+
+  public static byte[] encode(Command command) {
+    byte code = CODES.get(command.getClass());
+    if (command instanceof Command.Batch batch) {
+      List<byte[]> parts = new ArrayList<>(batch.commands().size());
+      int size = 2 + 4;
+      for (Command c : batch.commands()) {
+        byte[] part = encode(c);
+        parts.add(part);
+        size += 4 + part.length;
+      }
+      ByteBuffer buf = ByteBuffer.allocate(size).put(VERSION).put(code).putInt(parts.size());
+      parts.forEach(p -> buf.putInt(p.length).put(p));
+      return buf.array();
+    }
+    try {
+      byte[] body = Smile.MAPPER.writeValueAsBytes(command);
+      byte[] out = new byte[body.length + 2];
+      out[0] = VERSION;
+      out[1] = code;
+      System.arraycopy(body, 0, out, 2, body.length);
+      return out;
+    } catch (IOException e) {
+      throw new CommandCodecException("cannot encode " + command.getClass().getSimpleName(), e);
+    }
+  }
+
+  public static Command decode(byte[] bytes) {
+    if (bytes.length < 2) {
+      throw new CommandCodecException("command of " + bytes.length + " bytes is too short");
+    }
+    if (bytes[0] != VERSION) {
+      throw new CommandCodecException("unsupported command format version " + bytes[0] + " (this build reads " + VERSION + ")");
+    }
+    int code = bytes[1];
+    Class<?> type = code >= 0 ? BY_CODE[code] : null;
+    if (type == null) {
+      throw new CommandCodecException("unknown command type " + code);
+    }
+    if (type == Command.Batch.class) {
+      ByteBuffer buf = ByteBuffer.wrap(bytes, 2, bytes.length - 2);
+      int n = buf.getInt();
+      if (n < 0 || n > buf.remaining() / 4) {
+        throw new CommandCodecException("corrupt batch: count " + n);
+      }
+      List<Command> commands = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        int len = buf.getInt();
+        if (len < 0 || len > buf.remaining()) {
+          throw new CommandCodecException("corrupt batch: command " + i + " length " + len);
+        }
+        byte[] part = new byte[len];
+        buf.get(part);
+        commands.add(decode(part));
+      }
+      return new Command.Batch(commands);
+    }
+    try {
+      return (Command) Smile.MAPPER.readValue(bytes, 2, bytes.length - 2, type);
+    } catch (IOException e) {
+      throw new CommandCodecException("corrupt " + type.getSimpleName() + " command: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,255 @@
+package io.caravan.state.fsm;
+
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.Evaluation;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.job.Job;
+import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+import io.caravan.state.raft.FsmCommandException;
+import io.caravan.state.raft.ReplicatedFsm;
+import io.caravan.state.store.NodePool;
+import io.caravan.state.store.PeriodicLaunch;
+import io.caravan.state.store.StateSnapshot;
+import io.caravan.state.store.StateStore;
+import io.caravan.state.store.Txn;
+import io.caravan.state.store.UnknownObjectException;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Caravan FSM: decodes {@link Command}s and applies each as one {@link StateStore} transaction at
+ * its Raft index; snapshots write every table as a stream of typed Smile records.
+ * The reply to a command is the 8-byte Raft index it was applied at.
+ */
+public final class StateFsm implements ReplicatedFsm {
+  private static final int MAGIC = 0x43525653; // "CRVS"
+  private static final int SNAPSHOT_VERSION = 1;
+  private static final byte T_TABLE_INDEX = 0;
+  private static final byte T_JOB = 1;
+  private static final byte T_NODE = 2;
+  private static final byte T_ALLOC = 3;
+  private static final byte T_EVAL = 4;
+  private static final byte T_DEPLOYMENT = 5;
+  private static final byte T_SCHEDULER_CONFIG = 6;
+  private static final byte T_NODE_POOL = 7;
+  private static final byte T_PERIODIC_LAUNCH = 8;
+  private static final byte T_END = -1;
+
+  /** Query code: the latest applied index (8 bytes). */
+  public static final byte QUERY_LATEST_INDEX = 0;
+
+  private final StateStore store;
+
+  public StateFsm(StateStore store) {
+    this.store = store;
+  }
+
+  public StateStore store() {
+    return store;
+  }
+
+  @Override
+  public byte[] apply(long index, byte[] bytes) {
+    Command command;
+    try {
+      command = CommandCodec.decode(bytes);
+    } catch (CommandCodecException e) {
+      throw new FsmCommandException(e.getMessage());
+    }
+    try {
+      store.write(index, tx -> {
+        apply(tx, command);
+        return null;
+      });
+    } catch (UnknownObjectException e) {
+      throw new FsmCommandException(e.getMessage());
+    }
+    return ByteBuffer.allocate(8).putLong(index).array();
+  }
+
+  private static void apply(Txn tx, Command command) {
+    if (command instanceof Command.RegisterJob c) {
+      tx.upsertJob(c.job());
+      if (c.eval() != null) {
+        tx.upsertEvals(List.of(c.eval()));
+      }
+    } else if (command instanceof Command.DeregisterJob c) {
+      if (c.purge()) {
+        tx.deleteJob(c.namespace(), c.jobId());
+      } else {
+        Job existing = tx.jobById(c.namespace(), c.jobId());
+        if (existing != null) {
+          tx.upsertJob(existing.toBuilder().stop(true).build());
+        }
+      }
+      if (c.eval() != null) {
+        tx.upsertEvals(List.of(c.eval()));
+      }
+    } else if (command instanceof Command.UpsertNode c) {
+      tx.upsertNode(c.node());
+    } else if (command instanceof Command.UpdateNodeStatus c) {
+      tx.updateNode(c.nodeId(), Map.of("status", c.status()));
+      tx.upsertEvals(c.evals());
+    } else if (command instanceof Command.UpdateNodeEligibility c) {
+      tx.updateNode(c.nodeId(), Map.of("schedulingEligibility", c.eligibility()));
+    } else if (command instanceof Command.UpdateNodeDrain c) {
+      Map<String, Object> changes = new HashMap<>();
+      changes.put("drain", c.drainStrategy() != null);
+      changes.put("drainStrategy", c.drainStrategy());
+      if (c.drainStrategy() != null) {
+        changes.put("schedulingEligibility", "ineligible");
+      } else if (c.markEligible()) {
+        changes.put("schedulingEligibility", "eligible");
+      }
+      tx.updateNode(c.nodeId(), changes);
+    } else if (command instanceof Command.UpsertEvals c) {
+      tx.upsertEvals(c.evals());
+    } else if (command instanceof Command.DeleteEvals c) {
+      tx.deleteEvals(c.evalIds());
+      tx.deleteAllocs(c.allocIds());
+    } else if (command instanceof Command.ApplyPlanResult c) {
+      tx.upsertAllocs(c.allocs());
+      if (c.deployment() != null) {
+        tx.upsertDeployment(c.deployment());
+      }
+      tx.upsertEvals(c.evals());
+    } else if (command instanceof Command.ClientAllocUpdates c) {
+      for (Allocation update : c.allocs()) {
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("clientStatus", update.clientStatus());
+        changes.put("clientDescription", update.clientDescription());
+        changes.put("taskStates", update.taskStates());
+        changes.put("deploymentStatus", update.deploymentStatus());
+        tx.updateAlloc(update.id(), changes);
+      }
+      tx.upsertEvals(c.evals());
+    } else if (command instanceof Command.DeploymentStatus c) {
+      tx.updateDeployment(c.deploymentId(), Map.of("status", c.status(), "statusDescription", c.description()));
+    } else if (command instanceof Command.UpsertDeployment c) {
+      tx.upsertDeployment(c.deployment());
+    } else if (command instanceof Command.SetSchedulerConfig c) {
+      tx.schedulerConfig(c.config());
+    } else if (command instanceof Command.UpsertNodePool c) {
+      tx.upsertNodePool(c.pool());
+    } else if (command instanceof Command.PeriodicLaunch c) {
+      tx.upsertPeriodicLaunch(c.namespace(), c.jobId(), c.launchNanos());
+    } else if (command instanceof Command.Batch c) {
+      c.commands().forEach(sub -> apply(tx, sub));
+    } else {
+      throw new IllegalStateException("unhandled command " + command.getClass().getSimpleName());
+    }
+  }
+
+  @Override
+  public byte[] query(byte[] request) {
+    if (request.length == 1 && request[0] == QUERY_LATEST_INDEX) {
+      return ByteBuffer.allocate(8).putLong(store.snapshot().latestIndex()).array();
+    }
+    throw new IllegalArgumentException("unknown state query (" + request.length + " bytes)");
+  }
+
+  @Override
+  public void snapshot(OutputStream out) throws IOException {
+    StateSnapshot s = store.snapshot();
+    DataOutputStream data = new DataOutputStream(out);
+    data.writeInt(MAGIC);
+    data.writeInt(SNAPSHOT_VERSION);
+    data.writeLong(s.latestIndex());
+    for (Map.Entry<String, Long> e : s.tableIndexes().entrySet()) {
+      data.writeByte(T_TABLE_INDEX);
+      data.writeUTF(e.getKey());
+      data.writeLong(e.getValue());
+    }
+    for (Job j : s.allJobVersions()) {
+      record(data, T_JOB, j);
+    }
+    for (Node n : s.nodes()) {
+      record(data, T_NODE, n);
+    }
+    for (Allocation a : s.allocs()) {
+      // the job is written once per version above; allocations refer to it by (namespace, id, version)
+      record(data, T_ALLOC, a);
+    }
+    for (Evaluation e : s.evals()) {
+      record(data, T_EVAL, e);
+    }
+    for (Deployment d : s.deployments()) {
+      record(data, T_DEPLOYMENT, d);
+    }
+    if (s.schedulerConfig().isPresent()) {
+      record(data, T_SCHEDULER_CONFIG, s.schedulerConfig().get());
+    }
+    for (NodePool p : s.nodePools()) {
+      record(data, T_NODE_POOL, p);
+    }
+    for (PeriodicLaunch l : s.periodicLaunches()) {
+      record(data, T_PERIODIC_LAUNCH, l);
+    }
+    data.writeByte(T_END);
+    data.flush();
+  }
+
+  private static void record(DataOutputStream data, byte type, Object value) throws IOException {
+    byte[] body = Smile.MAPPER.writeValueAsBytes(value);
+    data.writeByte(type);
+    data.writeInt(body.length);
+    data.write(body);
+  }
+
+  @Override
+  public void restore(InputStream in) throws IOException {
+    DataInputStream data = new DataInputStream(in);
+    if (data.readInt() != MAGIC) {
+      throw new IOException("not a Caravan state snapshot (bad magic)");
+    }
+    int version = data.readInt();
+    if (version != SNAPSHOT_VERSION) {
+      throw new IOException("unsupported snapshot version " + version);
+    }
+    long index = data.readLong();
+    IOException[] failure = new IOException[1];
+    store.restore(index, r -> {
+      try {
+        while (true) {
+          byte type = data.readByte();
+          if (type == T_END) {
+            return;
+          }
+          if (type == T_TABLE_INDEX) {
+            r.tableIndex(data.readUTF(), data.readLong());
+            continue;
+          }
+          byte[] body = new byte[data.readInt()];
+          data.readFully(body);
+          switch (type) {
+            case T_JOB -> r.jobVersion(Smile.MAPPER.readValue(body, Job.class));
+            case T_NODE -> r.node(Smile.MAPPER.readValue(body, Node.class));
+            case T_ALLOC -> r.alloc(Smile.MAPPER.readValue(body, Allocation.class));
+            case T_EVAL -> r.eval(Smile.MAPPER.readValue(body, Evaluation.class));
+            case T_DEPLOYMENT -> r.deployment(Smile.MAPPER.readValue(body, Deployment.class));
+            case T_SCHEDULER_CONFIG -> r.schedulerConfig(Smile.MAPPER.readValue(body, SchedulerConfiguration.class));
+            case T_NODE_POOL -> r.nodePool(Smile.MAPPER.readValue(body, NodePool.class));
+            case T_PERIODIC_LAUNCH -> r.periodicLaunch(Smile.MAPPER.readValue(body, PeriodicLaunch.class));
+            default -> throw new IOException("unknown snapshot record type " + type);
+          }
+        }
+      } catch (EOFException e) {
+        failure[0] = new IOException("truncated snapshot", e);
+      } catch (IOException e) {
+        failure[0] = e;
+      }
+    });
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+  }
+}
