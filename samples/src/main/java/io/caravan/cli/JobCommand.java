@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "job",
     mixinStandardHelpOptions = true,
-    description = "Work with jobs.")
+    description = "Work with jobs: parse and validate jobspecs.",
+    subcommands = {JobParseCommand.class, JobValidateCommand.class})
 final class JobCommand implements Runnable {
 
   @Spec CommandSpec spec;

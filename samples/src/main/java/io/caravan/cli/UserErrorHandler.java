@@ -15,7 +15,9 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
     Throwable shown = ex instanceof UncheckedIOException u ? u.getCause() : ex;
     String message = shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
-    if (shown instanceof IOException) {
+    if (shown instanceof java.nio.file.NoSuchFileException) {
+      message = "no such file: " + message;
+    } else if (shown instanceof IOException) {
       message = "I/O error: " + message;
     }
     cli.getErr().println("Error: " + message);
