@@ -56,6 +56,24 @@ public final class PlacementEngine {
 
   private final ClusterSnapshot snapshot;
   private final SchedulerConfiguration config;
+  /** Ready nodes per (pool, datacenters) with their per-DC counts; the snapshot is immutable for this engine. */
+  private final Map<String, Candidates> candidates = new HashMap<>();
+
+  private record Candidates(List<Node> nodes, Map<String, Integer> perDc) {}
+
+  private Candidates candidates(String pool, List<String> dcs) {
+    return candidates.computeIfAbsent(pool + "\u0000" + String.join("\u0000", dcs), k -> {
+      List<Node> out = new ArrayList<>();
+      Map<String, Integer> perDc = new HashMap<>();
+      for (Node n : snapshot.nodesByPool(pool)) {
+        if (n.ready() && inAnyDc(n.datacenter(), dcs)) {
+          out.add(n);
+          perDc.merge(n.datacenter(), 1, Integer::sum);
+        }
+      }
+      return new Candidates(List.copyOf(out), ImmutableMap.copyOf(new TreeMap<>(perDc)));
+    });
+  }
 
   /** An engine over {@code snapshot} with the cluster's scheduler configuration. */
   public PlacementEngine(ClusterSnapshot snapshot, SchedulerConfiguration config) {
@@ -79,16 +97,15 @@ public final class PlacementEngine {
     private final Job job;
     private final String jobId;
     private final int priority;
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<Node> nodes;
     private final int[] order;
     private final NodeUsage[] usage;
-    private final Map<String, Integer> nodeIndex = new HashMap<>();
-    private final Map<String, Integer> nodesAvailable = new TreeMap<>();
+    private final Map<String, Integer> nodesAvailable;
     private final SplittableRandom rng;
     private final ConstraintEvaluator evaluator = new ConstraintEvaluator();
     private final Map<String, Boolean> jobClassCache = new HashMap<>();
-    /** node index → task group → count of this job's live allocations (existing + proposed). */
-    private final Map<Integer, Map<String, Integer>> jobAllocs = new HashMap<>();
+    /** node ID → task group → count of this job's live allocations (existing + proposed). */
+    private final Map<String, Map<String, Integer>> jobAllocs = new HashMap<>();
     private final List<Allocation> existingJobAllocs;
     private int offset;
     private double spreadWeights;
@@ -100,13 +117,9 @@ public final class PlacementEngine {
       this.priority = job.priority() == null ? 50 : job.priority();
       String pool = job.nodePool() == null ? "" : job.nodePool();
       List<String> dcs = job.datacentersOrEmpty().isEmpty() ? List.of("*") : job.datacentersOrEmpty();
-      for (Node n : snapshot.nodesByPool(pool)) {
-        if (n.ready() && inAnyDc(n.datacenter(), dcs)) {
-          nodeIndex.put(n.id(), nodes.size());
-          nodes.add(n);
-          nodesAvailable.merge(n.datacenter(), 1, Integer::sum);
-        }
-      }
+      Candidates cands = candidates(pool, dcs);
+      this.nodes = cands.nodes();
+      this.nodesAvailable = cands.perDc();
       this.order = new int[nodes.size()];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
@@ -120,10 +133,7 @@ public final class PlacementEngine {
       for (Allocation a : snapshot.allocsByJob(ns, jobId)) {
         if (!a.terminal()) {
           live.add(a);
-          Integer idx = nodeIndex.get(a.nodeID());
-          if (idx != null) {
-            jobAllocs.computeIfAbsent(idx, k -> new HashMap<>()).merge(a.taskGroup(), 1, Integer::sum);
-          }
+          jobAllocs.computeIfAbsent(a.nodeID(), k -> new HashMap<>()).merge(a.taskGroup(), 1, Integer::sum);
         }
       }
       this.existingJobAllocs = live;
@@ -365,7 +375,7 @@ public final class PlacementEngine {
       }
 
       private @Nullable String distinctReason(int idx, Node node) {
-        Map<String, Integer> here = jobAllocs.get(idx);
+        Map<String, Integer> here = jobAllocs.get(node.id());
         if (here != null) {
           if (distinctHostsJob && !here.isEmpty()) {
             return "distinct_hosts";
@@ -426,7 +436,7 @@ public final class PlacementEngine {
             : ScoreFunctions.binPack(cpu, u.availableCpu(), mem, u.availableMemory());
         double sum = fit;
         int n = 1;
-        Map<String, Integer> here = jobAllocs.get(idx);
+        Map<String, Integer> here = jobAllocs.get(node.id());
         int collisions = here == null ? 0 : here.getOrDefault(tgName, 0);
         double anti = Double.NaN;
         if (collisions > 0) {
@@ -483,7 +493,7 @@ public final class PlacementEngine {
         for (AllocUsage v : best.victims) {
           u.remove(v.allocId());
           preempted.add(v.allocId());
-          Map<String, Integer> here = jobAllocs.get(best.idx);
+          Map<String, Integer> here = jobAllocs.get(node.id());
           if (here != null && v.jobId().equals(jobId)) {
             here.merge(v.taskGroup(), -1, Integer::sum);
           }
@@ -515,7 +525,7 @@ public final class PlacementEngine {
         String allocId = SeededRandom.uuid(rng);
         u.add(new AllocUsage(allocId, jobId, tgName, priority, ask.cpu(), ask.memoryMB(), ask.diskMB(),
             List.of(), portValues.stream().mapToInt(Integer::intValue).toArray(), Map.of()));
-        jobAllocs.computeIfAbsent(best.idx, k -> new HashMap<>()).merge(tgName, 1, Integer::sum);
+        jobAllocs.computeIfAbsent(node.id(), k -> new HashMap<>()).merge(tgName, 1, Integer::sum);
         for (PropertySet p : propertySets) {
           String v = TargetResolver.resolve(p.attribute, node);
           if (v != null) {

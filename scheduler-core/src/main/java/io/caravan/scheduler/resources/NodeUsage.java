@@ -29,7 +29,8 @@ public final class NodeUsage {
   private final int totalCores;
   private final int minPort;
   private final int maxPort;
-  private final BitSet usedPorts = new BitSet(65536);
+  private final BitSet usedPorts = new BitSet();
+  private int usedInRange = -1;
   private final List<AllocUsage> allocs = new ArrayList<>();
   private long usedCpu;
   private long usedMem;
@@ -79,6 +80,7 @@ public final class NodeUsage {
     usedMem += a.memoryMB();
     usedDisk += a.diskMB();
     usedCores += a.cores().size();
+    usedInRange = -1;
     for (int p : a.ports()) {
       if (p > 0 && p < 65536) {
         usedPorts.set(p);
@@ -96,6 +98,7 @@ public final class NodeUsage {
         usedMem -= a.memoryMB();
         usedDisk -= a.diskMB();
         usedCores -= a.cores().size();
+        usedInRange = -1;
         for (int p : a.ports()) {
           if (p > 0 && p < 65536) {
             usedPorts.clear(p);
@@ -184,7 +187,14 @@ public final class NodeUsage {
     if (ask.dynamicPorts().isEmpty()) {
       return true;
     }
-    int free = (maxPort - minPort + 1) - usedPorts.get(minPort, maxPort + 1).cardinality();
+    if (usedInRange < 0) {
+      int n = 0;
+      for (int p = usedPorts.nextSetBit(minPort); p >= 0 && p <= maxPort; p = usedPorts.nextSetBit(p + 1)) {
+        n++;
+      }
+      usedInRange = n;
+    }
+    int free = (maxPort - minPort + 1) - usedInRange;
     return free >= ask.dynamicPorts().size();
   }
 

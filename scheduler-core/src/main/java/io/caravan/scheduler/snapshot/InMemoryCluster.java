@@ -31,12 +31,14 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
   private final List<Evaluation> updatedEvals = new ArrayList<>();
   private final List<Evaluation> createdEvals = new ArrayList<>();
   private final List<Evaluation> reblockedEvals = new ArrayList<>();
+  private final Map<String, List<Node>> nodesByPoolCache = new java.util.HashMap<>();
   private SchedulerConfiguration config;
   private long index = 1;
 
   /** Adds or replaces a node. */
   public InMemoryCluster upsertNode(Node node) {
     nodes.put(node.id(), node);
+    nodesByPoolCache.clear();
     index++;
     return this;
   }
@@ -85,7 +87,7 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
 
   @Override
   public List<Node> nodes() {
-    return ImmutableList.copyOf(nodes.values());
+    return nodesByPoolCache.computeIfAbsent("\u0000all", p -> ImmutableList.copyOf(nodes.values()));
   }
 
   @Override
@@ -93,7 +95,8 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
     if (pool == null || pool.isEmpty() || pool.equals("all")) {
       return nodes();
     }
-    return nodes.values().stream().filter(n -> pool.equals(n.nodePool())).collect(ImmutableList.toImmutableList());
+    return nodesByPoolCache.computeIfAbsent(pool, p -> nodes.values().stream()
+        .filter(n -> p.equals(n.nodePool())).collect(ImmutableList.toImmutableList()));
   }
 
   @Override
