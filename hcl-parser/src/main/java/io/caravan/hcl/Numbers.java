@@ -25,6 +25,9 @@ public final class Numbers {
    */
   public static BigDecimal roundToFloat(BigDecimal x) {
     if (x.signum() == 0) return BigDecimal.ZERO;
+    // Decimals this short are spaced wider than 512-bit floats, so they are already the shortest form.
+    if (x.precision() <= 153) return normalize(x);
+    if (Math.abs((long) x.scale()) > 100_000) return normalize(x.round(new MathContext(155, RoundingMode.HALF_EVEN)));
     BigDecimal ax = x.abs();
     // exact value = unscaled * 10^-scale. Compute binary exponent e such that 2^(P-1) <= ax*2^-e < 2^P.
     BigInteger unscaled = ax.unscaledValue();

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** Recursive-descent parser for HCL2 native syntax working directly on UTF-8 bytes (linear time). */
 public final class Parser {
-  private static final int MAX_DEPTH = 1000;
+  private static final int MAX_DEPTH = 200;
 
   private final byte[] b;
   private final String file;
@@ -44,6 +44,9 @@ public final class Parser {
     Body body;
     try {
       body = ps.parseBody(true, 0);
+    } catch (StackOverflowError e) {
+      ps.err("Nesting too deep", "This construct is nested too deeply to be parsed.", Math.min(ps.p, src.length), Math.min(ps.p, src.length));
+      body = new Body(ImmutableList.of(), ps.pt.range(0, src.length), ps.pt.range(src.length, src.length));
     } catch (Bail e) {
       body = new Body(ImmutableList.of(), ps.pt.range(0, src.length), ps.pt.range(src.length, src.length));
     }
@@ -705,7 +708,13 @@ public final class Parser {
       if (peek() == '+' || peek() == '-') p++;
       if (peek() >= '0' && peek() <= '9') { while (peek() >= '0' && peek() <= '9') p++; } else p = save;
     }
-    BigDecimal n = new BigDecimal(new String(b, s, p - s, StandardCharsets.US_ASCII));
+    BigDecimal n;
+    try {
+      n = new BigDecimal(new String(b, s, p - s, StandardCharsets.US_ASCII));
+    } catch (NumberFormatException | ArithmeticException e) {
+      err("Invalid number literal", "Failed to recognize the value of this number literal.", s, p);
+      throw new Bail();
+    }
     Node lit = new Nodes.Literal(Value.number(n), r(s, p), source);
     return lit;
   }
