@@ -148,6 +148,26 @@ class ExecDriverTest {
   }
 
   @Test
+  void recoveredTaskIsStillMeasuredAndKilledThroughItsCgroups() throws Exception {
+    TaskHandle h = start(task(root, "rec", "sh", "-c", "sleep 300 & sleep 300 & wait")
+        .resources(TaskResources.memory(64)).build());
+    assertThat(eventually(Duration.ofSeconds(5), () -> procs(h).size() >= 4)).isTrue();
+    List<Long> pids = procs(h);
+
+    ExecDriver restarted = new ExecDriver();
+    restarted.init(DriverContext.of(Clock.systemUTC(), Map.of("state_dir", root.resolve("state").toString())));
+    restarted.recover(h);
+
+    assertThat(restarted.stats(h.taskId()).memoryUsageBytes()).isPositive();
+    restarted.stop(h.taskId(), Duration.ofSeconds(2), "SIGTERM");
+    // The namespace's init (sh) outlives SIGTERM while its children die; `wait` then returns, so any exit is fine.
+    restarted.waitTask(h.taskId()).get(10, TimeUnit.SECONDS);
+    assertThat(restarted.inspect(h.taskId()).state()).isEqualTo(io.caravan.runtime.driver.TaskStatus.State.EXITED);
+    assertThat(pids).allSatisfy(p -> assertThat(ProcessHandle.of(p).map(ProcessHandle::isAlive)).isNotEqualTo(
+        java.util.Optional.of(true)));
+  }
+
+  @Test
   void unusableCgroupsMakeTheDriverUnhealthyAndStartsFailWithTheReason() {
     CgroupLayout none = new CgroupLayout(0, Path.of("/nonexistent"), Map.of(), "no cgroup filesystem found");
     ExecDriver blind = new ExecDriver(new CgroupIsolation(none, true));
