@@ -226,4 +226,25 @@ class PlacementEngineTest {
     assertThat(PlacementEngine.glob("d*1", "dc2")).isFalse();
     assertThat(PlacementEngine.glob("dc1", "dc10")).isFalse();
   }
+
+  @Test
+  void penalisesRescheduleNodes() {
+    InMemoryCluster c = cluster(Nodes.mocks(1));
+    Job job = Jobs.mock("pen", 1);
+    PlacementResult r = new PlacementEngine(c, SchedulerConfiguration.serverDefaults()).place(new PlacementRequest(job, EVAL,
+        List.of(new GroupRequest("web", List.of("pen.web[0]"))), Set.of("node-000")));
+    assertThat(r.placements()).hasSize(1);
+    assertThat(r.placements().get(0).metrics().scoreMetaData().get(0).scores()).containsEntry("node-reschedule-penalty", -1.0);
+    assertThat(r.placements().get(0).score()).isCloseTo((0.08393 - 1.0) / 2, org.assertj.core.api.Assertions.within(0.0001));
+  }
+
+  @Test
+  void spreadAlgorithmPrefersEmptyNodes() {
+    InMemoryCluster c = cluster(Nodes.mocks(2)); // two nodes: the limit (2) sees both
+    c.upsertAlloc(running("busy", "other", null, "node-000", 6000, 4000));
+    PlacementResult r = place(c, Jobs.mock("sp", 1), new SchedulerConfiguration("spread", null, false));
+    assertThat(r.placements().get(0).node().id()).isNotEqualTo("node-000");
+    PlacementResult b = place(c, Jobs.mock("bp", 1), new SchedulerConfiguration("binpack", null, false));
+    assertThat(b.placements().get(0).node().id()).isEqualTo("node-000");
+  }
 }
