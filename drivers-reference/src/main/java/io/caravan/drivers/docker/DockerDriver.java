@@ -90,6 +90,7 @@ public final class DockerDriver implements TaskDriver {
   private volatile Clock clock = Clock.systemUTC();
   private volatile String host = DockerClients.DEFAULT_HOST;
   private volatile DockerClient client;
+  private volatile io.caravan.drivers.internal.FingerprintBroadcaster broadcaster;
 
   @Override
   public String name() {
@@ -100,6 +101,10 @@ public final class DockerDriver implements TaskDriver {
   public void init(DriverContext context) {
     this.clock = context.clock();
     this.host = DockerClients.host(context.pluginConfig(), System.getenv());
+    Object period = context.pluginConfig().get("fingerprint_period");
+    this.broadcaster = new io.caravan.drivers.internal.FingerprintBroadcaster(this::fingerprint,
+        period == null ? Duration.ofSeconds(30) : io.caravan.runtime.driver.Durations.of(period),
+        "docker-driver-fingerprint");
   }
 
   /** The engine address in use. */
@@ -169,10 +174,13 @@ public final class DockerDriver implements TaskDriver {
     }
   }
 
+  /** Streams fingerprint changes, re-probing the engine every {@code fingerprint_period} (default 30s). */
   @Override
   public AutoCloseable watchFingerprint(Consumer<DriverFingerprint> listener) {
-    listener.accept(fingerprint());
-    return () -> {};
+    if (broadcaster == null) {
+      init(DriverContext.of(clock));
+    }
+    return broadcaster.subscribe(listener);
   }
 
   @Override
@@ -547,6 +555,9 @@ public final class DockerDriver implements TaskDriver {
 
   @Override
   public void close() {
+    if (broadcaster != null) {
+      broadcaster.close();
+    }
     for (DockerTask t : tasks.values()) {
       t.closeLogs();
     }

@@ -1,0 +1,2 @@
+/** Internals shared by the reference drivers. */
+package io.caravan.drivers.internal;
