@@ -38,6 +38,7 @@ public final class AllocRunnerFactory {
   private final RandomGenerator random;
   private final Sleeper sleeper;
   private boolean collectLogs = true;
+  private final ArtifactFetcher artifacts = ArtifactFetcher.withDefaultClient();
   private int logBytesPerMb;
 
   /**
@@ -141,6 +142,7 @@ public final class AllocRunnerFactory {
               .clock(clock)
               .sleeper(sleeper)
               .handleSink(handles::save)
+              .setup(() -> prepareFiles(job, group, task, taskDir, env))
               .build();
       List<LogCollector> taskCollectors = List.copyOf(collectors);
       collectors.clear();
@@ -156,6 +158,34 @@ public final class AllocRunnerFactory {
     }
     Duration shutdownDelay = group.shutdownDelay() == null ? Duration.ZERO : group.shutdownDelay();
     return new AllocRunner(alloc.id(), specs, shutdownDelay, sleeper, listener);
+  }
+
+  /** Writes the dispatch payload, fetches artifacts, then renders templates (Nomad's order). */
+  private void prepareFiles(
+      Job job, TaskGroup group, Task task, AllocDir.TaskDir taskDir, TaskEnvironment env) {
+    String where = "group \"" + group.name() + "\" > task \"" + task.name() + "\"";
+    if (task.dispatchPayload() != null && job.payload() != null
+        && task.dispatchPayload().file() != null && !task.dispatchPayload().file().isEmpty()) {
+      Path target = TemplateRenderer.within(taskDir.localDir(), task.dispatchPayload().file(),
+          where + " > dispatch_payload.file");
+      try {
+        java.nio.file.Files.createDirectories(target.getParent());
+        java.nio.file.Files.write(target, job.payload().toByteArray());
+      } catch (java.io.IOException e) {
+        throw new TaskSetupException(where + " > dispatch_payload: cannot write " + target, e);
+      }
+    }
+    if (task.artifacts() != null) {
+      for (io.caravan.model.job.TaskArtifact a : task.artifacts()) {
+        artifacts.fetch(a, taskDir.dir(), where);
+      }
+    }
+    if (task.templates() != null) {
+      TemplateRenderer renderer = new TemplateRenderer(env.variables());
+      for (io.caravan.model.job.Template t : task.templates()) {
+        renderer.renderTo(t, taskDir.dir(), where + " > template \"" + t.destPath() + "\"");
+      }
+    }
   }
 
   /**

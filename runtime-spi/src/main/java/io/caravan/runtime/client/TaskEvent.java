@@ -33,6 +33,8 @@ public record TaskEvent(String type, Instant time, String message, int exitCode,
   public static final String KILLING = "Killing";
   /** The task was killed. */
   public static final String KILLED = "Killed";
+  /** Preparing the task's files (artifacts, templates, payload) failed. */
+  public static final String SETUP_FAILURE = "Setup Failure";
   /** The task was recovered after a client restart. */
   public static final String RECOVERED = "Recovered";
 

@@ -53,6 +53,8 @@ public final class TaskRunner {
   private @Nullable TaskHandle handle;
   private @Nullable String killReason;
   private boolean stopSent;
+  private final Runnable setup;
+  private boolean setupDone;
 
   private TaskRunner(Builder b) {
     this.driver = Objects.requireNonNull(b.driver, "driver");
@@ -64,6 +66,7 @@ public final class TaskRunner {
     this.sleeper = b.sleeper;
     this.listeners.add(b.listener);
     this.handleSink = b.handleSink;
+    this.setup = b.setup;
     event(TaskEvent.RECEIVED, "Task received by client", 0, 0);
   }
 
@@ -164,12 +167,17 @@ public final class TaskRunner {
       TaskHandle current = recovered;
       while (true) {
         if (killed()) {
-          finish(false, TaskEvent.KILLED, "Task killed before it started");
+          String why;
+          synchronized (lock) {
+            why = killReason;
+          }
+          finish(false, TaskEvent.KILLED, "Task killed before it started: " + why);
           return;
         }
         if (current != null) {
           try {
             driver.recover(current);
+            setupDone = true;
             running(current, TaskEvent.RECOVERED, "Task recovered after client restart");
             stopIfKilledMeanwhile(current);
           } catch (DriverException e) {
@@ -177,7 +185,16 @@ public final class TaskRunner {
             current = null;
           }
         }
-        if (current == null) {
+        if (current == null && !setupDone) {
+          try {
+            setup.run();
+            setupDone = true;
+          } catch (TaskSetupException e) {
+            event(TaskEvent.SETUP_FAILURE, e.getMessage(), 0, 0);
+            restarts.startFailed(e, true);
+          }
+        }
+        if (current == null && setupDone) {
           try {
             current = driver.start(config);
             handleSink.accept(current);
@@ -318,6 +335,7 @@ public final class TaskRunner {
     private Sleeper sleeper = Sleeper.real();
     private Consumer<TaskRunner> listener = r -> {};
     private Consumer<TaskHandle> handleSink = h -> {};
+    private Runnable setup = () -> {};
 
     private Builder() {}
 
@@ -372,6 +390,16 @@ public final class TaskRunner {
     /** Receives the handle of every started task, to persist for recovery. */
     public Builder handleSink(Consumer<TaskHandle> handleSink) {
       this.handleSink = Objects.requireNonNull(handleSink);
+      return this;
+    }
+
+    /**
+     * Prepares the task's files before its first start (artifacts, templates, payload); a {@link
+     * TaskSetupException} is recorded as a Setup Failure and retried per the restart policy.
+     * Not run for a recovered task.
+     */
+    public Builder setup(Runnable setup) {
+      this.setup = Objects.requireNonNull(setup);
       return this;
     }
 

@@ -109,7 +109,8 @@ class AllocRunnerTest {
         spec("helper", null, false, false)),
         Duration.ZERO, sleeper, r -> {});
     runner.run();
-    assertThat(driver.calls).contains("stop a1/helper SIGINT PT5S");
+    // The helper is killed whether or not its process had started when the leader exited.
+    assertThat(runner.taskStates().get("helper").dead()).isTrue();
     assertThat(runner.taskStates().get("helper").events())
         .anySatisfy(e -> assertThat(e.message()).contains("Leader task leader is dead"));
     assertThat(runner.clientStatus()).isEqualTo("complete");
@@ -123,7 +124,9 @@ class AllocRunnerTest {
         spec("bad", null, false, false)),
         Duration.ZERO, sleeper, r -> {});
     runner.run();
-    assertThat(driver.calls).contains("stop a1/good SIGINT PT5S");
+    assertThat(runner.taskStates().get("good").dead()).isTrue();
+    assertThat(runner.taskStates().get("good").events())
+        .anySatisfy(e -> assertThat(e.message()).contains("Sibling task bad failed"));
     assertThat(runner.clientStatus()).isEqualTo("failed");
   }
 
@@ -153,9 +156,11 @@ class AllocRunnerTest {
         spec("web", null, false, false)),
         Duration.ZERO, sleeper, r -> {});
     CompletableFuture<Void> done = runAsync(runner);
-    while (!runner.clientStatus().equals("running")) {
+    while (!runner.taskStates().get("web").state().equals("running")) {
+      assertThat(runner.tasksHealthy()).isFalse();
       Thread.sleep(5);
     }
+    assertThat(runner.taskStates().get("init").dead()).isTrue();
     assertThat(runner.tasksHealthy()).isTrue();
     runner.stop("done");
     done.get(10, TimeUnit.SECONDS);

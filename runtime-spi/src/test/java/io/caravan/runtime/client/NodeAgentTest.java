@@ -129,4 +129,29 @@ class NodeAgentTest {
     assertThat(second.calls).anyMatch(c -> c.startsWith("stop a1/server"));
     assertThat(dataDir.resolve("state/a1/server.handle")).doesNotExist();
   }
+
+  @Test
+  void preparesPayloadArtifactsAndTemplatesBeforeStarting() throws Exception {
+    java.nio.file.Path artifactSrc = java.nio.file.Files.writeString(dataDir.resolve("tool.txt"), "tool");
+    Task task = Task.builder("server").driver("scripted")
+        .dispatchPayload(new io.caravan.model.job.DispatchPayloadConfig("input.json"))
+        .artifact(TestRecords.of(io.caravan.model.job.TaskArtifact.class,
+            Map.of("getterSource", artifactSrc.toUri().toString())))
+        .template(TestRecords.of(io.caravan.model.job.Template.class, Map.of(
+            "embeddedTmpl", "alloc={{ env \"NOMAD_ALLOC_ID\" }}", "destPath", "local/app.conf")))
+        .build();
+    Job job = Job.builder("web").type("batch")
+        .payload(io.caravan.model.job.Blob.of("{\"n\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .taskGroup(TaskGroup.builder().name("app").task(task)).build();
+    ScriptedDriver driver = new ScriptedDriver().then(new Exit(ExitResult.code(0)));
+    try (NodeAgent agent = agent(driver).start()) {
+      transport.assign(TestRecords.of(Allocation.class, Map.of("id", "a9", "nodeID", "node-1",
+          "name", "web.app[0]", "job", job, "taskGroup", "app", "desiredStatus", "run")));
+      assertThat(await("a9", "complete")).isPresent();
+    }
+    java.nio.file.Path local = dataDir.resolve("allocs/a9/server/local");
+    assertThat(local.resolve("input.json")).hasContent("{\"n\":1}");
+    assertThat(local.resolve("tool.txt")).hasContent("tool");
+    assertThat(local.resolve("app.conf")).hasContent("alloc=a9");
+  }
 }

@@ -186,4 +186,30 @@ class TaskRunnerTest {
     assertThat(driver.starts()).isEqualTo(1);
     assertThat(types(r.state())).containsSubsequence("Driver Failure", "Started", "Terminated");
   }
+
+  @Test
+  void setupFailureIsRetriedPerPolicyThenTheTaskStarts() throws Exception {
+    driver.then(new Exit(ExitResult.code(0)));
+    int[] attempts = {0};
+    TaskRunner r = TaskRunner.builder()
+        .driver(driver)
+        .config(TaskConfig.builder("alloc1", "web").build())
+        .restarts(new RestartTracker(
+            new RestartRules(3, Duration.ofMinutes(5), Duration.ofSeconds(1),
+                RestartRules.Mode.FAIL), "batch", null, clock, new SplittableRandom(5)))
+        .clock(clock)
+        .sleeper(fakeSleeper)
+        .setup(() -> {
+          if (attempts[0]++ < 2) {
+            throw new TaskSetupException("task \"web\" > artifact: HTTP status 503");
+          }
+        })
+        .build();
+    r.run();
+    assertThat(attempts[0]).isEqualTo(3);
+    assertThat(driver.starts()).isEqualTo(1);
+    assertThat(types(r.state())).containsSubsequence(
+        "Setup Failure", "Restarting", "Setup Failure", "Restarting", "Started", "Terminated");
+    assertThat(r.state().failed()).isFalse();
+  }
 }
