@@ -218,6 +218,9 @@ final class Nodes {
     void collectTraversals(List<Traversal> out) { for (Node n : args) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       Function f = ctx == null ? null : ctx.functions().get(name);
+      if (f == null && ctx != null && !ctx.functions().functions().isEmpty() && EvaluatorFunctions.handles(name)) {
+        return EvaluatorFunctions.call(this, ctx, d);
+      }
       if (f == null) {
         if (ctx == null || ctx.functions().functions().isEmpty()) {
           d.add(Diagnostic.error("Function calls not allowed", "Functions may not be called here.", range));

@@ -587,6 +587,10 @@ public final class Parser {
           throw new Bail();
         }
         p++;
+        if (k instanceof Nodes.Template tk && n instanceof Nodes.ScopeTraversal) {
+          if (tk.parts.isEmpty()) k = new Nodes.Literal(Value.string(""), k.range, source);
+          else if (tk.parts.size() == 1 && tk.parts.get(0) instanceof Nodes.Literal pl) k = new Nodes.Literal(pl.value, k.range, source);
+        }
         if (k instanceof Nodes.Literal l && (n instanceof Nodes.ScopeTraversal)) {
           n = addIndex(n, l.value, r(bs, p));
         } else {
