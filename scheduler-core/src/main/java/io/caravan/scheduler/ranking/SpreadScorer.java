@@ -19,6 +19,8 @@ import java.util.Map;
 public final class SpreadScorer {
   private final List<Block> blocks = new ArrayList<>();
   private final double sumWeights;
+  /** The lowest targeted boost seen so far (starts at −1); a value with 0 desired scores this. */
+  private double lowestBoost = -1.0;
 
   private record Block(Spread spread, Map<String, Double> desired, Map<String, Integer> used, boolean targeted) {}
 
@@ -96,11 +98,15 @@ public final class SpreadScorer {
       return -1.0;
     }
     if (desired == 0) {
-      return -1.0;
+      return lowestBoost;
     }
     int used = b.used.getOrDefault(key, 0) + 1;
     double weight = b.spread.weight() == null ? 50 : b.spread.weight();
-    return ((desired - used) / desired) * (weight / sumWeights);
+    double boost = ((desired - used) / desired) * (weight / sumWeights);
+    if (boost < lowestBoost) {
+      lowestBoost = boost;
+    }
+    return boost;
   }
 
   private static double evenBoost(Block b, String value) {

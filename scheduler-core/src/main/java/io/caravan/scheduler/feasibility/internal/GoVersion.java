@@ -11,12 +11,46 @@ import org.jspecify.annotations.Nullable;
  * an optional prerelease and optional metadata, compared by segments and then SemVer 2.0
  * prerelease precedence.
  */
-public record GoVersion(long[] segments, int specified, String prerelease) {
+public final class GoVersion {
   private static final Pattern VERSION =
       Pattern.compile(
           "v?([0-9]+(\\.[0-9]+)*?)"
               + "(-([0-9]+[0-9A-Za-z\\-~]*(\\.[0-9A-Za-z\\-~]+)*)|(-?([A-Za-z\\-~]+[0-9A-Za-z\\-~]*(\\.[0-9A-Za-z\\-~]+)*)))?"
               + "(\\+([0-9A-Za-z\\-~]+(\\.[0-9A-Za-z\\-~]+)*))?");
+
+  private final long[] segments;
+  private final int specified;
+  private final String prerelease;
+
+  private GoVersion(long[] segments, int specified, String prerelease) {
+    this.segments = segments;
+    this.specified = specified;
+    this.prerelease = prerelease;
+  }
+
+  /** A copy of the numeric segments, padded to at least three. */
+  public long[] segments() {
+    return segments.clone();
+  }
+
+  /** How many segments the text actually had (before padding). */
+  public int specified() {
+    return specified;
+  }
+
+  /** The prerelease part without its dash, or empty. */
+  public String prerelease() {
+    return prerelease;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < specified; i++) {
+      b.append(i == 0 ? "" : ".").append(segments[i]);
+    }
+    return prerelease.isEmpty() ? b.toString() : b + "-" + prerelease;
+  }
 
   /** Parses {@code text}, or returns {@code null} when it is not a version. */
   public static @Nullable GoVersion parse(String text) {
