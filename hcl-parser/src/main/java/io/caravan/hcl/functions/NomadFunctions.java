@@ -63,6 +63,12 @@ public final class NomadFunctions {
       if (disabled != null) {
         throw new FunctionException("filesystem functions disabled");
       }
+      for (int i = 0; i < args.size(); i++) {
+        Parameter p = i < params.size() ? params.get(i) : varParam;
+        if (p != null && !p.allowUnknown() && !args.get(i).isWhollyKnown()) {
+          return Value.unknown(resultType); // cty: an unknown argument gives an unknown result
+        }
+      }
       return impl.apply(args);
     }
   }

@@ -32,7 +32,7 @@ final class FreeFormBodies {
         continue;
       }
       JsonNode value = switch (kind) {
-        case "config" -> ValueConversions.any(r.value());
+        case "config" -> wrapMaps(ValueConversions.any(r.value()));
         case "check_header" -> ValueConversions.toJson(r.value(), ValueKind.STRING_LIST, a, diags);
         default -> ValueConversions.toJson(r.value(), ValueKind.STRING, a, diags);
       };
@@ -47,8 +47,26 @@ final class FreeFormBodies {
       }
       JsonNode existing = out.get(b.type());
       ArrayNode list = existing instanceof ArrayNode arr ? arr : out.putArray(b.type());
-      list.add(decode(b.body(), "config", scope, diags));
+      JsonNode value = decode(b.body(), "config", scope, diags);
+      for (int i = b.labels().size() - 1; i >= 0; i--) {
+        ObjectNode wrapper = JSON.objectNode();
+        wrapper.putArray(b.labels().get(i)).add(value);
+        value = wrapper;
+      }
+      list.add(value);
     }
     return out;
+  }
+
+  /** HCL1 compatibility: a map-valued attribute in a config body becomes a one-element list of maps. */
+  private static JsonNode wrapMaps(JsonNode value) {
+    if (value instanceof ObjectNode obj) {
+      ObjectNode copy = JSON.objectNode();
+      obj.fields().forEachRemaining(e -> copy.set(e.getKey(), wrapMaps(e.getValue())));
+      ArrayNode list = JSON.arrayNode();
+      list.add(copy);
+      return list;
+    }
+    return value;
   }
 }

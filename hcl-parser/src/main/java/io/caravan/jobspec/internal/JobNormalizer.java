@@ -23,7 +23,7 @@ final class JobNormalizer {
       job.put("ID", label);
     }
     JsonNode periodic = job.get("Periodic");
-    if (periodic instanceof ObjectNode p && p.hasNonNull("Spec")) {
+    if (periodic instanceof ObjectNode p && (p.hasNonNull("Spec") || p.hasNonNull("Specs"))) {
       p.put("SpecType", "cron");
     }
     JsonNode jobVault = job.remove("Vault");
@@ -78,6 +78,9 @@ final class JobNormalizer {
     if (v instanceof ObjectNode vault) {
       if (!vault.hasNonNull("Env")) {
         vault.put("Env", true);
+      }
+      if (!vault.hasNonNull("DisableFile")) {
+        vault.put("DisableFile", false);
       }
       if (!vault.hasNonNull("ChangeMode")) {
         vault.put("ChangeMode", "restart");
@@ -152,10 +155,6 @@ final class JobNormalizer {
         remaining.add(id);
       }
     }
-    if (remaining.isEmpty()) {
-      task.remove("Identities");
-    } else {
-      task.set("Identities", remaining);
-    }
+    task.set("Identities", remaining);
   }
 }

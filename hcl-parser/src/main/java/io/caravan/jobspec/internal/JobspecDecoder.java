@@ -159,13 +159,13 @@ public final class JobspecDecoder {
     }
     for (int i = 1; i < jobs.size(); i++) {
       diags.add(Diagnostic.error("Duplicate job block", "Only one block of type \"job\" is allowed. Previous definition was at "
-          + jobs.get(0).defRange() + ".", jobs.get(i).defRange()));
+          + rangeText(jobs.get(0).defRange()) + ".", jobs.get(i).defRange()));
     }
     if (hasErrors()) {
       return Optional.empty();
     }
     Block job = jobs.get(0);
-    ObjectNode out = decodeBody(job.body(), JobspecSchema.get(JobspecSchema.JOB), ctx);
+    ObjectNode out = decodeBody(job.body(), JobspecSchema.get(JobspecSchema.JOB), ctx, job.openBraceRange());
     return hasErrors() ? Optional.empty() : Optional.of(JobNormalizer.normalize(out, job.labels().get(0)));
   }
 
@@ -355,7 +355,7 @@ public final class JobspecDecoder {
 
   // ---- body decoding ----------------------------------------------------------------------------
 
-  private ObjectNode decodeBody(Body body, BodySchema schema, EvalContext scope) {
+  private ObjectNode decodeBody(Body body, BodySchema schema, EvalContext scope, SourceRange openBrace) {
     ObjectNode out = JSON.objectNode();
     Map<String, Block> seenSingle = new LinkedHashMap<>();
     List<Scoped> blocks = new ArrayList<>();
@@ -377,7 +377,7 @@ public final class JobspecDecoder {
     for (var spec : schema.attributes().values()) {
       if (spec.required() && !attrs.containsKey(spec.name())) {
         diags.add(Diagnostic.error("Missing required argument", "The argument \"" + spec.name()
-            + "\" is required, but no definition was found.", endOf(body)));
+            + "\" is required, but no definition was found.", new SourceRange(openBrace.filename(), openBrace.start(), openBrace.start())));
       }
     }
     for (Attribute a : attrs.values()) {
@@ -386,12 +386,17 @@ public final class JobspecDecoder {
       if (dupBlock.isPresent() && spec.kind() == ValueKind.STRING_MAP) {
         Block dup = dupBlock.get();
         diags.add(Diagnostic.error("Duplicate " + a.name() + " block", a.name()
-            + " may not be defined more than once. Another definition is defined at " + a.range() + ".", dup.defRange()));
+            + " may not be defined more than once. Another definition is defined at " + rangeText(a.range()) + ".",
+            dup.defRange()));
         continue;
       }
       EvalResult r = a.expression().evaluate(scope);
       diags.addAll(r.diagnostics());
       if (r.hasErrors()) {
+        if (r.value() == null || r.value().isUnknown()) {
+          diags.add(Diagnostic.error("Unsuitable value type", "Unsuitable value: value must be known",
+              StartRanges.of(a.expression()), a.expression().range()));
+        }
         continue;
       }
       JsonNode node = ValueConversions.toJson(r.value(), spec.kind(), a, diags);
@@ -410,19 +415,23 @@ public final class JobspecDecoder {
       }
       BlockSpec spec = found.get();
       if (!labels(b, spec.labelNames().size(), String.join(", ", spec.labelNames()))) {
+        if (spec.bodySchema().equals("task_scaling")) {
+          // jobspec2 reads task scaling blocks twice (PartialContent, then the decoder): two reports.
+          labels(b, spec.labelNames().size(), String.join(", ", spec.labelNames()));
+        }
         continue;
       }
       if (spec.cardinality() == BlockCardinality.SINGLE) {
         Block previous = seenSingle.putIfAbsent(b.type(), b);
         if (previous != null) {
           diags.add(Diagnostic.error("Duplicate " + b.type() + " block", "Only one " + b.type()
-              + " block is allowed. Another was defined at " + previous.defRange() + ".", b.defRange()));
+              + " block is allowed. Another was defined at " + rangeText(previous.defRange()) + ".", b.defRange()));
           continue;
         }
       }
       BodySchema inner = JobspecSchema.get(spec.bodySchema());
       JsonNode decoded = inner.freeForm() ? FreeFormBodies.decode(b.body(), spec.bodySchema(), blockScope, diags)
-          : decodeBody(b.body(), inner, blockScope);
+          : decodeBody(b.body(), inner, blockScope, b.openBraceRange());
       if (!b.labels().isEmpty() && decoded instanceof ObjectNode o) {
         String labelField = labelField(spec);
         if (labelField != null) {
@@ -469,7 +478,7 @@ public final class JobspecDecoder {
       Block previous = taskScaling.putIfAbsent(label, b);
       if (previous != null) {
         diags.add(Diagnostic.error("Duplicate scaling \"" + label + "\" block", "Only one scaling " + label
-            + " block is allowed. Another was defined at " + previous.defRange() + ".", b.defRange()));
+            + " block is allowed. Another was defined at " + rangeText(previous.defRange()) + ".", b.defRange()));
         return false;
       }
       String given = decoded.path("Type").asText("");
@@ -595,9 +604,10 @@ public final class JobspecDecoder {
     diags.add(Diagnostic.error("Unsupported argument", detail, a.nameRange()));
   }
 
-  private static SourceRange endOf(Body body) {
-    SourceRange r = body.endRange() != null ? body.endRange() : body.range();
-    return new SourceRange(r.filename(), r.start(), r.start());
+  /** hcl's Range.String(): {@code file:line,col-col} on one line, else {@code file:l,c-l,c}. */
+  static String rangeText(SourceRange r) {
+    return r.filename() + ":" + r.start().line() + "," + r.start().column() + "-"
+        + (r.end().line() == r.start().line() ? "" : r.end().line() + ",") + r.end().column();
   }
 
   static BigDecimal durationNanos(String text) {

@@ -23,7 +23,7 @@ final class ValueConversions {
 
   /** The JSON for {@code v}, or null (after adding a diagnostic) when it does not fit; null values give null. */
   static JsonNode toJson(Value v, ValueKind kind, Attribute a, List<Diagnostic> diags) {
-    SourceRange where = a.expression().range();
+    SourceRange where = StartRanges.of(a.expression());
     if (v.isUnknown() || !v.isWhollyKnown()) {
       diags.add(Diagnostic.error("Unsuitable value type", "Unsuitable value: value must be known", where));
       return null;
