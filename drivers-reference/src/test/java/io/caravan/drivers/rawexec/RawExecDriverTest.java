@@ -199,6 +199,23 @@ class RawExecDriverTest {
   }
 
   @Test
+  void writesOutputIntoAFifoTheClientReads() throws Exception {
+    Path fifo = root.resolve("out.fifo");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    java.util.concurrent.CompletableFuture<String> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return java.nio.file.Files.readString(fifo);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    TaskHandle h = start(task(root, "fifo", "sh", "-c", "echo one; echo two").stdoutPath(fifo).build());
+
+    assertThat(await(driver, h.taskId()).exitCode()).isZero();
+    assertThat(reader.get(10, TimeUnit.SECONDS)).isEqualTo("one\ntwo\n");
+  }
+
+  @Test
   void rejectsAConfigWithoutCommandNamingTheField() {
     TaskConfig cfg = TaskConfig.builder("a1", "bad").config("args", List.of("x")).build();
 
