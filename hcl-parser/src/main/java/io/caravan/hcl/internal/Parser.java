@@ -27,7 +27,7 @@ public final class Parser {
   private final List<Diagnostic> diags = new ArrayList<>();
   private int p;
   private int depth;
-  private boolean fatal;
+  private boolean singleLine;
 
   private Parser(byte[] src, String file) {
     this.b = src;
@@ -249,9 +249,9 @@ public final class Parser {
         int qe = p;
         skip(false);
         if (peek() == '=') {
-          err("Invalid argument name", "Argument names must not be quoted.", qs, qe);
+          err("Invalid argument name", "Argument names must not be quoted.", qs, qs + 1);
         } else {
-          err("Invalid block definition", "Block type names must not be quoted.", qs, qe);
+          err("Invalid block definition", "Block type names must not be quoted.", qs, qs + 1);
         }
         recoverLine();
         return null;
@@ -273,7 +273,7 @@ public final class Parser {
       Attribute a = new Attribute(name, expr, r(s, end(expr.range)), nameRange, r(eq, eq + 1));
       skip(false);
       if (p < b.length && !atNewline()) {
-        if (peek() == '}' ) return a; // caller (single-line block) handles
+        if (peek() == '}' || singleLine) return a; // caller (single-line block) handles
         int bad = p;
         invalidCharOrMissing(bad, s);
         recoverLine();
@@ -302,8 +302,11 @@ public final class Parser {
       if (atNewline() || p >= b.length) {
         int e = p >= b.length ? p : p + (peek() == '\r' ? 2 : 1);
         err("Invalid block definition", "A block definition must have block content delimited by \"{\" and \"}\", starting on the same line as the block header.", p, e, r(s, e));
+        throw new Bail();
       } else if (labels.isEmpty()) {
-        invalidCharOr(p, "Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.");
+        if (!reportInvalidChar(p)) {
+          err("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", s, end(nameRange));
+        }
       } else {
         err("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.", p, p + charLenSafe(), r(s, p + charLenSafe()));
       }
@@ -322,7 +325,14 @@ public final class Parser {
       // single-line block: at most one attribute
       int as = p;
       Object inner = null;
-      if (atIdent()) inner = parseItem();
+      if (atIdent()) {
+        singleLine = true;
+        try {
+          inner = parseItem();
+        } finally {
+          singleLine = false;
+        }
+      }
       else {
         err("Argument or block definition required", "An argument or block definition is required here.", p, p + charLenSafe());
         recoverLine();

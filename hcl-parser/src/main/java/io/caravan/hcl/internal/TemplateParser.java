@@ -61,7 +61,12 @@ final class TemplateParser {
       }
       if (p >= b.length) {
         ps.p(p);
-        ps.error("Unterminated template string", "No closing marker was found for the string.", openStart, heredocOpenEnd(openStart));
+        if (heredoc) {
+          int cs = heredocOpenEnd(openStart);
+          ps.error("Unterminated template string", "No closing marker was found for the string.", p, p, ps.range(cs, p));
+        } else {
+          ps.error("Unterminated template string", "No closing marker was found for the string.", p, p, ps.range(openStart + 1, p));
+        }
         throw ps.bail();
       }
       int c = b[p] & 0xff;
@@ -358,7 +363,7 @@ final class TemplateParser {
 
   private void missingEnd(Dir d, String kw, String endKw) {
     SourceRange r = ps.range(d.start(), d.end());
-    ps.error("Unexpected end of template", "The " + kw + " directive at " + r.filename() + ":" + r.start().line() + "," + r.start().column() + "-" + r.end().column() + " is missing its corresponding " + endKw + " directive.", ps.p(), ps.p());
+    ps.error("Unexpected end of template", "The " + kw + " directive at " + r.filename() + ":" + r.start().line() + "," + r.start().column() + "-" + r.end().column() + " is missing its corresponding " + endKw + " directive.", ps.p(), ps.p() < b.length && b[ps.p()] == '"' ? ps.p() + 1 : ps.p());
     throw ps.bail();
   }
 }
