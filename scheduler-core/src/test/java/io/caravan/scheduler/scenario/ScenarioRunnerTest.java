@@ -92,4 +92,29 @@ class ScenarioRunnerTest {
             + "\"schedulerConfiguration\":{\"SchedulerAlgorithm\":\"random\"}}"))
         .isInstanceOf(ScenarioException.class).extracting("path").isEqualTo("$.schedulerConfiguration.SchedulerAlgorithm");
   }
+
+  @Test
+  void reportsPreemptedAllocationsWithTheirReason() throws Exception {
+    JsonNode out = mapper.readTree(runner.run(TestData.text("scenario/preemption.json")));
+    assertThat(out.get("placed")).hasSize(1);
+    List<String> victims = new ArrayList<>();
+    out.get("preempted").forEach(p -> {
+      victims.add(p.get("allocId").asText());
+      assertThat(p.get("nodeId").asText()).isEqualTo("node-000");
+      assertThat(p.get("reason").asText()).startsWith("Preempted by alloc ID ");
+    });
+    assertThat(victims).containsExactlyInAnyOrder("alloc-low", "alloc-mid");
+    assertThat(out.get("blockedEval").asBoolean()).isFalse();
+  }
+
+  @Test
+  void preemptionDisabledLeavesTheGroupFailed() throws Exception {
+    ObjectNode scn = (ObjectNode) mapper.readTree(TestData.text("scenario/preemption.json"));
+    ((ObjectNode) scn.get("schedulerConfiguration").get("PreemptionConfig")).put("ServiceSchedulerEnabled", false);
+    JsonNode out = mapper.readTree(runner.run(mapper.writeValueAsString(scn)));
+    assertThat(out.get("placed")).isEmpty();
+    assertThat(out.get("preempted")).isEmpty();
+    assertThat(out.get("failed").get("web").get("metrics").get("DimensionExhausted").get("cpu").asInt()).isEqualTo(1);
+    assertThat(out.get("blockedEval").asBoolean()).isTrue();
+  }
 }
