@@ -251,7 +251,7 @@ public final class Parser {
         if (peek() == '=') {
           err("Invalid argument name", "Argument names must not be quoted.", qs, qs + 1);
         } else {
-          err("Invalid block definition", "Block type names must not be quoted.", qs, qs + 1);
+          err("Invalid argument name", "Argument names must not be quoted.", qs, qs + 1);
         }
         recoverLine();
         return null;

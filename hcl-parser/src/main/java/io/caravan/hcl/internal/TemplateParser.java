@@ -54,7 +54,8 @@ final class TemplateParser {
         int q = p;
         while (q < b.length && (b[q] == ' ' || b[q] == '\t')) q++;
         if (matchesMarker(q)) {
-          int e = q + marker.length();
+          int e = q + marker.getBytes(StandardCharsets.UTF_8).length;
+          while (e < b.length && (b[e] == ' ' || b[e] == '\t')) e++;
           ps.p(e);
           return items;
         }
@@ -152,6 +153,7 @@ final class TemplateParser {
     if (q + m.length > b.length) return false;
     for (int i = 0; i < m.length; i++) if (b[q + i] != m[i]) return false;
     int e = q + m.length;
+    while (e < b.length && (b[e] == ' ' || b[e] == '\t')) e++;
     return e == b.length || b[e] == '\n' || (b[e] == '\r' && e + 1 < b.length && b[e + 1] == '\n');
   }
 
