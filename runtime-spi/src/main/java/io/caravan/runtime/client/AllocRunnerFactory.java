@@ -207,8 +207,17 @@ public final class AllocRunnerFactory {
           ? RotatingLogWriter.fromLogConfig(dir.logsDir(), task.name(), stream, maxFiles, maxSizeMb)
           : new RotatingLogWriter(dir.logsDir(), task.name(), stream, maxFiles,
               (long) maxSizeMb * logBytesPerMb);
-      LogCollector c = LogCollector.start(
-          dir.logsDir().resolve("." + task.name() + "." + stream + ".fifo"), writer);
+      LogCollector c;
+      try {
+        c = LogCollector.start(
+            dir.logsDir().resolve("." + task.name() + "." + stream + ".fifo"), writer);
+      } catch (java.io.UncheckedIOException noFifo) {
+        // No named pipes here (e.g. no mkfifo): write the first log file directly, unrotated.
+        writer.close();
+        org.slf4j.LoggerFactory.getLogger(AllocRunnerFactory.class).warn(
+            "task {}: log rotation disabled, {}", task.name(), noFifo.getMessage());
+        return direct;
+      }
       collectors.add(c);
       return c.fifo();
     } catch (java.io.IOException e) {
