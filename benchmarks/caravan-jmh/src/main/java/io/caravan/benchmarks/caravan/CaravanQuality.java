@@ -1,6 +1,7 @@
 package io.caravan.benchmarks.caravan;
 
 import io.caravan.benchmarks.workload.PackingReport;
+import io.caravan.benchmarks.workload.RackBalance;
 import io.caravan.benchmarks.workload.Scenario;
 import io.caravan.benchmarks.workload.Workload;
 import io.caravan.benchmarks.workload.WorkloadGenerator;
@@ -9,7 +10,7 @@ import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 
 /**
  * Packing quality of Caravan's binpack placement: places each scenario once, checks it (no
- * overcommit, constraint kept) and prints {@code peer,scenario,tasks,placed,nodesUsed,lowerBound,ratio}.
+ * overcommit, constraint kept) and prints {@code peer,scenario,tasks,placed,nodesUsed,lowerBound,ratio,minPerRack,maxPerRack}.
  */
 public final class CaravanQuality {
   private CaravanQuality() {}
@@ -20,14 +21,16 @@ public final class CaravanQuality {
       System.err.println("usage: CaravanQuality SCENARIO... (e.g. HARD:1000:1500)");
       System.exit(2);
     }
-    System.out.println("peer,scenario,tasks,placed,nodesUsed,lowerBound,ratio");
+    System.out.println("peer,scenario,tasks,placed,nodesUsed,lowerBound,ratio,minPerRack,maxPerRack");
     for (String scenario : args) {
       Workload workload = WorkloadGenerator.generate(Scenario.parse(scenario));
       CaravanWorkloads inputs = CaravanWorkloads.of(workload);
       PlacementEngine engine = new PlacementEngine(inputs.cluster(), SchedulerConfiguration.serverDefaults());
-      PackingReport r = PackingReport.of(workload, inputs.assignment(engine.place(inputs.request())));
-      System.out.printf("caravan-binpack,%s,%d,%d,%d,%d,%.4f%n", scenario, r.tasks(), r.placed(),
-          r.nodesUsed(), r.lowerBound(), r.ratio());
+      int[] nodeOfTask = inputs.assignment(engine.place(inputs.request()));
+      PackingReport r = PackingReport.of(workload, nodeOfTask);
+      RackBalance b = RackBalance.of(workload, nodeOfTask);
+      System.out.printf("caravan-binpack,%s,%d,%d,%d,%d,%.4f,%d,%d%n", scenario, r.tasks(), r.placed(),
+          r.nodesUsed(), r.lowerBound(), r.ratio(), b.minPerRack(), b.maxPerRack());
     }
   }
 }

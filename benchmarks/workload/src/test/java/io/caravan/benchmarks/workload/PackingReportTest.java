@@ -61,4 +61,12 @@ class PackingReportTest {
     assertThatThrownBy(() -> PackingReport.of(w, new int[] {2}))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("x placed on c in rack r2");
   }
+
+  @Test
+  void rackBalanceCountsEveryAllowedRackIncludingEmptyOnes() {
+    Workload w = workload(List.of(new TaskAsk("x", 1, 1), new TaskAsk("y", 1, 1), new TaskAsk("z", 1, 1)),
+        Optional.of(new RackConstraint(List.of("r0", "r1"))));
+    assertThat(RackBalance.of(w, new int[] {0, 0, -1})).isEqualTo(new RackBalance(0, 2));
+    assertThat(RackBalance.of(w, new int[] {0, 1, 0})).isEqualTo(new RackBalance(1, 2));
+  }
 }
