@@ -8,6 +8,7 @@ import io.caravan.model.job.Job;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import io.caravan.state.raft.FsmCommandException;
 import io.caravan.state.raft.ReplicatedFsm;
+import io.caravan.state.store.Allocations;
 import io.caravan.state.store.NodePool;
 import io.caravan.state.store.PeriodicLaunch;
 import io.caravan.state.store.StateSnapshot;
@@ -42,6 +43,7 @@ public final class StateFsm implements ReplicatedFsm {
   private static final byte T_SCHEDULER_CONFIG = 6;
   private static final byte T_NODE_POOL = 7;
   private static final byte T_PERIODIC_LAUNCH = 8;
+  private static final byte T_ALLOC_SHARING_JOB = 9;
   private static final byte T_END = -1;
 
   /** Query code: the latest applied index (8 bytes). */
@@ -176,8 +178,17 @@ public final class StateFsm implements ReplicatedFsm {
       record(data, T_NODE, n);
     }
     for (Allocation a : s.allocs()) {
-      // the job is written once per version above; allocations refer to it by (namespace, id, version)
-      record(data, T_ALLOC, a);
+      // jobs are written once per version above; an allocation sharing one refers to it by version
+      long version = s.sharedJobVersion(a);
+      if (version < 0) {
+        record(data, T_ALLOC, a);
+      } else {
+        byte[] body = Smile.MAPPER.writeValueAsBytes(Allocations.withoutJob(a));
+        data.writeByte(T_ALLOC_SHARING_JOB);
+        data.writeLong(version);
+        data.writeInt(body.length);
+        data.write(body);
+      }
     }
     for (Evaluation e : s.evals()) {
       record(data, T_EVAL, e);
@@ -224,6 +235,7 @@ public final class StateFsm implements ReplicatedFsm {
           if (type == T_END) {
             return;
           }
+          long jobVersion = type == T_ALLOC_SHARING_JOB ? data.readLong() : -1;
           if (type == T_TABLE_INDEX) {
             r.tableIndex(data.readUTF(), data.readLong());
             continue;
@@ -234,6 +246,7 @@ public final class StateFsm implements ReplicatedFsm {
             case T_JOB -> r.jobVersion(Smile.MAPPER.readValue(body, Job.class));
             case T_NODE -> r.node(Smile.MAPPER.readValue(body, Node.class));
             case T_ALLOC -> r.alloc(Smile.MAPPER.readValue(body, Allocation.class));
+            case T_ALLOC_SHARING_JOB -> r.allocSharingJob(Smile.MAPPER.readValue(body, Allocation.class), jobVersion);
             case T_EVAL -> r.eval(Smile.MAPPER.readValue(body, Evaluation.class));
             case T_DEPLOYMENT -> r.deployment(Smile.MAPPER.readValue(body, Deployment.class));
             case T_SCHEDULER_CONFIG -> r.schedulerConfig(Smile.MAPPER.readValue(body, SchedulerConfiguration.class));
@@ -242,6 +255,8 @@ public final class StateFsm implements ReplicatedFsm {
             default -> throw new IOException("unknown snapshot record type " + type);
           }
         }
+      } catch (io.caravan.state.store.UnknownObjectException e) {
+        failure[0] = new IOException("inconsistent snapshot: " + e.getMessage(), e);
       } catch (EOFException e) {
         failure[0] = new IOException("truncated snapshot", e);
       } catch (IOException e) {

@@ -39,6 +39,11 @@ public final class StateRestore {
     txn.restoreAlloc(alloc);
   }
 
+  /** An allocation saved without its job, which is the stored job version {@code jobVersion}. */
+  public void allocSharingJob(Allocation alloc, long jobVersion) {
+    txn.restoreAllocSharingJob(alloc, jobVersion);
+  }
+
   public void eval(Evaluation eval) {
     txn.restoreEval(eval);
   }

@@ -133,6 +133,19 @@ public final class StateSnapshot implements ClusterSnapshot {
     return allocs.find(id);
   }
 
+  /**
+   * The job version an allocation shares with the jobs table (its job is the very instance stored for
+   * that version), or -1 when it holds a job of its own or none.
+   */
+  public long sharedJobVersion(Allocation a) {
+    Job job = a.job();
+    if (job == null || job.version() == null) {
+      return -1;
+    }
+    Optional<Job> stored = jobByIdAndVersion(a.namespace(), a.jobID(), job.version());
+    return stored.isPresent() && stored.get() == job ? job.version() : -1;
+  }
+
   /** Every allocation, ordered by ID. */
   public List<Allocation> allocs() {
     return allocs.values();

@@ -377,6 +377,15 @@ public final class Txn {
     allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
   }
 
+  void restoreAllocSharingJob(Allocation a, long jobVersion) {
+    PersistentSortedMap<Long, Job> versions = jobVersions.get(StateSnapshot.jobKey(a.namespace(), a.jobID()));
+    Job job = versions == null ? null : versions.get(jobVersion);
+    if (job == null) {
+      throw new UnknownObjectException("job version", a.namespace() + "/" + a.jobID() + "@" + jobVersion);
+    }
+    restoreAlloc(RecordCopier.with(a, Map.of("job", job)));
+  }
+
   void restoreEval(Evaluation e) {
     evals = evals.put(e.id(), e);
     evalsByJob = indexPut(evalsByJob, StateSnapshot.jobKey(e.namespace(), e.jobID()), e.id(), e);
@@ -397,6 +406,10 @@ public final class Txn {
 
   void restorePeriodicLaunch(PeriodicLaunch l) {
     periodicLaunches = periodicLaunches.put(StateSnapshot.jobKey(l.namespace(), l.jobId()), l);
+  }
+
+  static Object nullMarker() {
+    return NULL;
   }
 
   static boolean isNullMarker(Object o) {
