@@ -113,7 +113,9 @@ final class TemplateParser {
       }
       if (c == '\n' || (c == '\r' && p + 1 < b.length && b[p + 1] == '\n')) {
         if (!heredoc) {
-          ps.error("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", p, p + (c == '\r' ? 2 : 1));
+          int nlEnd = p + (c == '\r' ? 2 : 1);
+          reportNewlinesInString(p);
+          ps.error("Unterminated template string", "No closing marker was found for the string.", p, nlEnd, ps.range(openStart + 1, nlEnd));
           ps.p(p);
           throw ps.bail();
         }
@@ -212,8 +214,25 @@ final class TemplateParser {
       ps.p(p + 1);
       return strip;
     }
+    if (!heredoc && (p >= b.length || b[p] == '"')) {
+      if (p < b.length) reportNewlinesInString(p + 1);
+      ps.error("Unclosed template interpolation sequence", "There is no closing brace for this interpolation sequence before the end of the quoted template. This might be caused by incorrect nesting inside the given expression.", s, s + 2);
+      throw ps.bail();
+    }
     ps.error("Extra characters after interpolation expression", "Expected a closing brace to end the interpolation expression, but found extra characters.\n\nThis can happen when you include interpolation syntax for another language, such as shell scripting, but forget to escape the interpolation start token. If this is an embedded sequence for another language, escape it by starting with \"$${\" instead of just \"${\".", p, p + (p < b.length ? ps.charLength(p) : 0), ps.range(s, p));
     throw ps.bail();
+  }
+
+  /** Mirrors hcl's scanner: every newline met inside a quoted string, up to the next quote, is an error. */
+  private void reportNewlinesInString(int from) {
+    for (int i = from; i < b.length && b[i] != '"'; i++) {
+      if (b[i] == '\\') { i++; continue; }
+      boolean crlf = b[i] == '\r' && i + 1 < b.length && b[i + 1] == '\n';
+      if (b[i] == '\n' || crlf) {
+        ps.error("Invalid multi-line string", "Quoted strings may not be split over multiple lines. To produce a multi-line string, either use the \\n escape to represent a newline character or use the \"heredoc\" multi-line template syntax.", i, i + (crlf ? 2 : 1));
+        if (crlf) i++;
+      }
+    }
   }
 
   private Dir directive(int s, boolean stripL) {
