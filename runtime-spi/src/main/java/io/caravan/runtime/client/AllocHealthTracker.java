@@ -42,7 +42,7 @@ public final class AllocHealthTracker {
    * @param anyTaskFailed whether a task failed
    * @param checksPassing whether every service check currently passes
    */
-  public Optional<Boolean> observe(boolean tasksHealthy, boolean anyTaskFailed, boolean checksPassing) {
+  public synchronized Optional<Boolean> observe(boolean tasksHealthy, boolean anyTaskFailed, boolean checksPassing) {
     if (decision != null) {
       return Optional.of(decision);
     }

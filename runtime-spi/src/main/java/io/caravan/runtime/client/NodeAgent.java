@@ -48,6 +48,8 @@ public final class NodeAgent implements AutoCloseable {
   private final Object lock = new Object();
   private final Map<String, AllocRunner> runners = new TreeMap<>();
   private final Set<String> finished = new HashSet<>();
+  private final Map<String, AllocHealthTracker> health = new TreeMap<>();
+  private final java.time.Clock clock;
   private boolean firstPull = true;
 
   /**
@@ -65,11 +67,23 @@ public final class NodeAgent implements AutoCloseable {
       AllocRunnerFactory factory,
       Duration pullWait,
       Sleeper sleeper) {
+    this(node, transport, factory, pullWait, sleeper, java.time.Clock.systemUTC());
+  }
+
+  /** Creates an agent with an explicit clock for allocation health timing. */
+  public NodeAgent(
+      Node node,
+      Transport transport,
+      AllocRunnerFactory factory,
+      Duration pullWait,
+      Sleeper sleeper,
+      java.time.Clock clock) {
     this.node = Objects.requireNonNull(node, "node");
     this.transport = Objects.requireNonNull(transport, "transport");
     this.factory = Objects.requireNonNull(factory, "factory");
     this.pullWait = Objects.requireNonNull(pullWait, "pullWait");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.threads =
         Executors.newCachedThreadPool(
             r -> {
@@ -84,6 +98,7 @@ public final class NodeAgent implements AutoCloseable {
     HeartbeatResponse first = transport.register(node);
     threads.submit(() -> heartbeatLoop(first.ttl()));
     threads.submit(this::watchLoop);
+    threads.submit(this::healthLoop);
     return this;
   }
 
@@ -170,6 +185,7 @@ public final class NodeAgent implements AutoCloseable {
         }
         synchronized (lock) {
           runners.put(alloc.id(), runner);
+          health.put(alloc.id(), healthTracker(alloc));
         }
         threads.submit(() -> {
           runner.run();
@@ -192,12 +208,64 @@ public final class NodeAgent implements AutoCloseable {
     }
   }
 
+  /** A health tracker from the group's (or job's) update block; Nomad's defaults 10 s / 5 m. */
+  private AllocHealthTracker healthTracker(Allocation alloc) {
+    io.caravan.model.job.UpdateStrategy update = null;
+    if (alloc.job() != null && alloc.job().taskGroups() != null) {
+      for (io.caravan.model.job.TaskGroup g : alloc.job().taskGroups()) {
+        if (Objects.equals(g.name(), alloc.taskGroup())) {
+          update = g.update();
+        }
+      }
+      if (update == null) {
+        update = alloc.job().update();
+      }
+    }
+    Duration min = update == null || update.minHealthyTime() == null
+        ? Duration.ofSeconds(10) : update.minHealthyTime();
+    Duration deadline = update == null || update.healthyDeadline() == null
+        ? Duration.ofMinutes(5) : update.healthyDeadline();
+    return new AllocHealthTracker(min, deadline, clock);
+  }
+
+  /** Re-evaluates undecided allocation health every 100 ms and reports decisions. */
+  private Void healthLoop() throws InterruptedException {
+    Map<String, Boolean> reported = new TreeMap<>();
+    while (!sleeper.sleep(Duration.ofMillis(100), closed)) {
+      List<AllocRunner> all;
+      synchronized (lock) {
+        all = List.copyOf(runners.values());
+      }
+      for (AllocRunner r : all) {
+        Boolean decided = health(r);
+        if (decided != null && !decided.equals(reported.get(r.allocId()))) {
+          reported.put(r.allocId(), decided);
+          report(r);
+        }
+      }
+    }
+    return null;
+  }
+
+  private Boolean health(AllocRunner runner) {
+    AllocHealthTracker tracker;
+    synchronized (lock) {
+      tracker = health.get(runner.allocId());
+    }
+    if (tracker == null) {
+      return null;
+    }
+    boolean failed = runner.taskStates().values().stream().anyMatch(TaskRunState::failed);
+    synchronized (tracker) {
+      return tracker.observe(runner.tasksHealthy(), failed, true).orElse(null);
+    }
+  }
+
   private void report(AllocRunner runner) {
     ImmutableSortedMap.Builder<String, TaskState> states = ImmutableSortedMap.naturalOrder();
     runner.taskStates().forEach((name, s) -> states.put(name, s.toModel()));
     String status = runner.clientStatus();
-    Boolean healthy = status.equals(AllocStatus.CLIENT_FAILED) ? Boolean.FALSE
-        : runner.tasksHealthy() ? Boolean.TRUE : null;
+    Boolean healthy = health(runner);
     try {
       transport.updateAllocations(node.id(), List.of(
           new AllocStatusUpdate(runner.allocId(), status, "", states.build(), healthy)));

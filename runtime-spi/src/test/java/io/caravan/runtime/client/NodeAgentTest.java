@@ -154,4 +154,33 @@ class NodeAgentTest {
     assertThat(local.resolve("tool.txt")).hasContent("tool");
     assertThat(local.resolve("app.conf")).hasContent("alloc=a9");
   }
+
+  @Test
+  void reportsDeploymentHealthAfterMinHealthyTimeAndUnhealthyOnFailure() throws Exception {
+    Job job = Job.builder("web").type("service")
+        .taskGroup(TaskGroup.builder().name("app")
+            .update(io.caravan.model.job.UpdateStrategy.builder()
+                .minHealthyTime(Duration.ofMillis(300)).healthyDeadline(Duration.ofMinutes(1))
+                .build())
+            .restartPolicy(io.caravan.model.job.RestartPolicy.builder().attempts(0).build())
+            .task(Task.builder("server").driver("scripted")))
+        .build();
+    ScriptedDriver driver = new ScriptedDriver();
+    try (NodeAgent agent = agent(driver).start()) {
+      transport.assign(TestRecords.of(Allocation.class, Map.of("id", "h1", "nodeID", "node-1",
+          "name", "web.app[0]", "job", job, "taskGroup", "app", "desiredStatus", "run")));
+      assertThat(await("h1", "running")).isPresent();
+      assertThat(transport.awaitStatus("h1", s -> Boolean.TRUE.equals(s.deploymentHealthy()),
+          Duration.ofSeconds(10))).hasValueSatisfying(s ->
+              assertThat(s.deploymentHealthy()).isTrue());
+
+      driver.then("server", new Exit(ExitResult.code(1)));
+      driver.fallback = new Exit(ExitResult.code(1));
+      transport.assign(TestRecords.of(Allocation.class, Map.of("id", "h2", "nodeID", "node-1",
+          "name", "web.app[1]", "job", job, "taskGroup", "app", "desiredStatus", "run")));
+      assertThat(transport.awaitStatus("h2", s -> Boolean.FALSE.equals(s.deploymentHealthy()),
+          Duration.ofSeconds(10))).hasValueSatisfying(s ->
+              assertThat(s.clientStatus()).isEqualTo("failed"));
+    }
+  }
 }
