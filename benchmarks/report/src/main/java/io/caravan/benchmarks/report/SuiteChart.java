@@ -16,13 +16,26 @@ import org.knowm.xchart.CategoryChartBuilder;
 final class SuiteChart {
   private SuiteChart() {}
 
+  /**
+   * The bar group of a row: its workload ({@code scenario} or {@code input} parameter), so peers
+   * with extra parameters (Fenzo's {@code batch}) line up with the others; else all parameters.
+   */
+  static String category(ResultRow r) {
+    for (String param : r.params().split(";")) {
+      if (param.startsWith("scenario=") || param.startsWith("input=")) {
+        return param.substring(param.indexOf('=') + 1);
+      }
+    }
+    return r.params().isEmpty() ? r.benchmark() : r.params();
+  }
+
   /** Renders the rows to {@code png} (the ".png" is added by XChart when missing). */
   static void render(String title, String yAxis, List<ResultRow> rows, boolean logarithmic, Path png)
       throws IOException {
     Set<String> categories = new LinkedHashSet<>();
     Map<String, Map<String, ResultRow>> bySeries = new LinkedHashMap<>();
     for (ResultRow r : rows) {
-      String category = r.params().isEmpty() ? r.benchmark() : r.params();
+      String category = category(r);
       categories.add(category);
       bySeries.computeIfAbsent(r.benchmarkClass(), k -> new LinkedHashMap<>()).put(category, r);
     }
