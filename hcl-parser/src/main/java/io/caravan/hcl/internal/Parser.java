@@ -62,15 +62,20 @@ public final class Parser {
 
   private void checkUtf8() {
     int i = 0;
+    boolean inRun = false;
     while (i < b.length) {
       int c = b[i] & 0xff;
       int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
       boolean ok = len > 0 && i + len <= b.length;
       for (int k = 1; ok && k < len; k++) if ((b[i + k] & 0xC0) != 0x80) ok = false;
       if (!ok) {
-        err("Invalid character encoding", "All input files must be UTF-8 encoded. Ensure that UTF-8 encoding is selected in your editor.", i, i + 1);
+        if (!inRun) err("Invalid character encoding", "All input files must be UTF-8 encoded. Ensure that UTF-8 encoding is selected in your editor.", i, i + 1);
+        inRun = true;
         i++;
-      } else i += len;
+      } else {
+        inRun = false;
+        i += len;
+      }
     }
   }
 
@@ -917,4 +922,11 @@ public final class Parser {
   String identifier() { return ident(); }
   RuntimeException bail() { return new Bail(); }
   int charLength(int i) { return charLen(i); }
+  boolean validUtf8At(int i) {
+    int c = b[i] & 0xff;
+    int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > b.length) return false;
+    for (int k = 1; k < len; k++) if ((b[i + k] & 0xC0) != 0x80) return false;
+    return true;
+  }
 }

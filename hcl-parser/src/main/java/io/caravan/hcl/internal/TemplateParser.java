@@ -127,6 +127,11 @@ final class TemplateParser {
         cur = null;
         continue;
       }
+      if (!heredoc && c >= 0x80 && !ps.validUtf8At(p)) {
+        ps.error("Unterminated template string", "No closing marker was found for the string.", p, p + 1, ps.range(openStart + 1, p + 1));
+        ps.p(p);
+        throw ps.bail();
+      }
       if (!heredoc && c == '\\') {
         cur = lit(items, cur, p, lineStart);
         lineStart = false;
