@@ -2,41 +2,67 @@ package io.caravan.hcl.internal;
 
 import io.caravan.hcl.Pos;
 import io.caravan.hcl.SourceRange;
+import java.util.Arrays;
 
-/** Maps byte offsets to line/column positions (columns in approximate grapheme clusters), amortised linear for forward queries. */
+/**
+ * Maps byte offsets to line/column positions (columns in grapheme clusters, approximated by
+ * combining-mark, variation-selector, skin-tone and ZWJ rules). Line starts are indexed once; columns
+ * are counted from the line start, resuming from the last query on the same line.
+ */
 final class PosTable {
   private final byte[] src;
   private final String file;
-  private int curByte, curLine = 1, curCol = 1;
-  private int lineStartByte;
-  private int lastCp = -1;
+  private final int[] lineStarts;
+  private final int lineCount;
+  private int cacheLine = -1, cacheByte, cacheCol, cacheLastCp;
 
   PosTable(byte[] src, String file) {
     this.src = src;
     this.file = file;
+    int[] starts = new int[16];
+    int n = 0;
+    starts[n++] = 0;
+    for (int i = 0; i < src.length; i++) {
+      if (src[i] == '\n') {
+        if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+        starts[n++] = i + 1;
+      }
+    }
+    this.lineStarts = starts;
+    this.lineCount = n;
   }
 
   Pos pos(int b) {
     if (b > src.length) b = src.length;
-    if (b < curByte) {
-      if (b >= lineStartByte) { curByte = lineStartByte; curCol = 1; lastCp = -1; }
-      else { curByte = 0; curLine = 1; curCol = 1; lineStartByte = 0; lastCp = -1; }
+    if (b < 0) b = 0;
+    int idx = Arrays.binarySearch(lineStarts, 0, lineCount, b);
+    int line = idx >= 0 ? idx : -idx - 2;
+    int cur, col, lastCp;
+    if (line == cacheLine && b >= cacheByte) {
+      cur = cacheByte;
+      col = cacheCol;
+      lastCp = cacheLastCp;
+    } else {
+      cur = lineStarts[line];
+      col = 1;
+      lastCp = -1;
     }
-    while (curByte < b) {
-      int c = src[curByte] & 0xff;
-      int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      if (c >= 0x80 && c < 0xC0) len = 1;
-      if (curByte + len > src.length) len = src.length - curByte;
-      if (c == '\n') { curLine++; curCol = 1; curByte++; lineStartByte = curByte; lastCp = -1; continue; }
-      int cp = decode(curByte, len);
-      if (c == '\r' && curByte + 1 < src.length && src[curByte + 1] == '\n') { curByte++; continue; }
-      if (cp == 0xFEFF && curByte == 0) { curByte += len; continue; }
-      if (!extendsCluster(cp) || lastCp < 0) curCol++;
-      else if (lastCp == 0x200D) { /* joined */ }
+    while (cur < b) {
+      int c = src[cur] & 0xff;
+      int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+      if (cur + len > src.length) len = src.length - cur;
+      if (c == '\r' && cur + 1 < src.length && src[cur + 1] == '\n') { cur++; continue; }
+      int cp = decode(cur, len);
+      if (cp == 0xFEFF && cur == 0) { cur += len; continue; }
+      if (lastCp < 0 || !extendsCluster(cp, lastCp)) col++;
       lastCp = cp;
-      curByte += len;
+      cur += len;
     }
-    return new Pos(curLine, curCol, b);
+    cacheLine = line;
+    cacheByte = b;
+    cacheCol = col;
+    cacheLastCp = lastCp;
+    return new Pos(line + 1, col, b);
   }
 
   SourceRange range(int start, int end) {
@@ -53,7 +79,7 @@ final class PosTable {
     return cp;
   }
 
-  private boolean extendsCluster(int cp) {
+  private static boolean extendsCluster(int cp, int lastCp) {
     if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) return true;
     if (lastCp == 0x200D) return true;
     int t = Character.getType(cp);
