@@ -117,7 +117,7 @@ public final class CidrFunctions {
   }
 
   /** Parses an IPv4 or IPv6 address; returns its width in bits, or 0 when it is not an address. */
-  private static int parseAddress(String s, BigInteger[] out) throws FunctionException {
+  private static int parseAddress(String s, BigInteger[] out) {
     if (s.indexOf(':') < 0) {
       long v = parseIpv4(s);
       if (v < 0) {
@@ -152,7 +152,7 @@ public final class CidrFunctions {
     return 128;
   }
 
-  private static List<Integer> groups(String part) throws FunctionException {
+  private static List<Integer> groups(String part) {
     List<Integer> out = new ArrayList<>();
     if (part.isEmpty()) {
       return out;
@@ -177,7 +177,7 @@ public final class CidrFunctions {
     return out;
   }
 
-  private static long parseIpv4(String s) throws FunctionException {
+  private static long parseIpv4(String s) {
     String[] parts = s.split("\\.", -1);
     if (parts.length != 4) {
       return -1;
@@ -197,7 +197,7 @@ public final class CidrFunctions {
   }
 
   /** Formats an address as Go's net.IP.String does (dotted IPv4; RFC 5952 IPv6). */
-  private static String format(BigInteger address, int width) throws FunctionException {
+  private static String format(BigInteger address, int width) {
     if (width == 32) {
       long v = address.longValueExact();
       return ((v >> 24) & 0xFF) + "." + ((v >> 16) & 0xFF) + "." + ((v >> 8) & 0xFF) + "." + (v & 0xFF);

@@ -92,12 +92,12 @@ public final class DateTimeFunctions {
     };
   }
 
-  private static int twelveHour(OffsetDateTime t) throws FunctionException {
+  private static int twelveHour(OffsetDateTime t) {
     int h = t.getHour() % 12;
     return h == 0 ? 12 : h;
   }
 
-  private static String zone(OffsetDateTime t, boolean colon, boolean alwaysNumeric) throws FunctionException {
+  private static String zone(OffsetDateTime t, boolean colon, boolean alwaysNumeric) {
     int seconds = t.getOffset().getTotalSeconds();
     String sign = seconds < 0 ? "-" : "+";
     int abs = Math.abs(seconds);
@@ -120,7 +120,7 @@ public final class DateTimeFunctions {
     return Value.string(text);
   }
 
-  private static String fraction(OffsetDateTime t) throws FunctionException {
+  private static String fraction(OffsetDateTime t) {
     if (t.getNano() == 0) {
       return "";
     }

@@ -13,7 +13,7 @@ public final class EncodingFunctions {
   private EncodingFunctions() {}
 
   /** {@code base64encode(str)}: standard alphabet with padding over the UTF-8 bytes. */
-  public static Value base64encode(Value str) throws FunctionException {
+  public static Value base64encode(Value str) {
     return Value.string(Base64.getEncoder().encodeToString(str.asString().getBytes(StandardCharsets.UTF_8)));
   }
 
@@ -37,7 +37,7 @@ public final class EncodingFunctions {
   }
 
   /** {@code urlencode(str)}: Go's url.QueryEscape (space becomes {@code +}). */
-  public static Value urlencode(Value str) throws FunctionException {
+  public static Value urlencode(Value str) {
     byte[] bytes = str.asString().getBytes(StandardCharsets.UTF_8);
     StringBuilder b = new StringBuilder(bytes.length);
     for (byte raw : bytes) {

@@ -12,17 +12,17 @@ public final class NumericFunctions {
   private NumericFunctions() {}
 
   /** {@code abs(num)}. */
-  public static Value abs(Value num) throws FunctionException {
+  public static Value abs(Value num) {
     return Value.number(num.asNumber().abs());
   }
 
   /** {@code ceil(num)}: the smallest whole number not less than num. */
-  public static Value ceil(Value num) throws FunctionException {
+  public static Value ceil(Value num) {
     return Value.number(num.asNumber().setScale(0, RoundingMode.CEILING));
   }
 
   /** {@code floor(num)}: the largest whole number not greater than num. */
-  public static Value floor(Value num) throws FunctionException {
+  public static Value floor(Value num) {
     return Value.number(num.asNumber().setScale(0, RoundingMode.FLOOR));
   }
 
@@ -37,7 +37,7 @@ public final class NumericFunctions {
   }
 
   /** {@code signum(num)}: -1, 0 or 1. */
-  public static Value signum(Value num) throws FunctionException {
+  public static Value signum(Value num) {
     return Value.number(num.asNumber().signum());
   }
 
@@ -84,7 +84,7 @@ public final class NumericFunctions {
     return Value.number(new BigDecimal(parsed));
   }
 
-  private static BigInteger parse(String s, int base) throws FunctionException {
+  private static BigInteger parse(String s, int base) {
     int i = 0;
     boolean negative = false;
     if (!s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-')) {
@@ -106,7 +106,7 @@ public final class NumericFunctions {
     return negative ? result.negate() : result;
   }
 
-  private static int digit(char c, int base) throws FunctionException {
+  private static int digit(char c, int base) {
     if (c >= '0' && c <= '9') {
       return c - '0';
     }

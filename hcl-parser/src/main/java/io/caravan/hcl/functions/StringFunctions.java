@@ -21,17 +21,17 @@ public final class StringFunctions {
   private StringFunctions() {}
 
   /** {@code upper(str)}. */
-  public static Value upper(Value str) throws FunctionException {
+  public static Value upper(Value str) {
     return text(str.asString().toUpperCase(java.util.Locale.ROOT));
   }
 
   /** {@code lower(str)}. */
-  public static Value lower(Value str) throws FunctionException {
+  public static Value lower(Value str) {
     return text(str.asString().toLowerCase(java.util.Locale.ROOT));
   }
 
   /** {@code title(str)}: upper-cases the first letter of each word (Go's deprecated strings.Title). */
-  public static Value title(Value str) throws FunctionException {
+  public static Value title(Value str) {
     String s = str.asString();
     StringBuilder b = new StringBuilder(s.length());
     int prev = ' ';
@@ -44,7 +44,7 @@ public final class StringFunctions {
     return text(b.toString());
   }
 
-  private static boolean isTitleSeparator(int cp) throws FunctionException {
+  private static boolean isTitleSeparator(int cp) {
     if (cp <= 0x7F) {
       return !(Character.isLetterOrDigit(cp) || cp == '_');
     }
@@ -55,12 +55,12 @@ public final class StringFunctions {
   }
 
   /** {@code strlen(str)}: the number of grapheme clusters. */
-  public static Value strlen(Value str) throws FunctionException {
+  public static Value strlen(Value str) {
     return Value.number(Graphemes.split(str.asString()).size());
   }
 
   /** {@code reverse(str)} and {@code strrev(str)}: reverses grapheme clusters. */
-  public static Value reverse(Value str) throws FunctionException {
+  public static Value reverse(Value str) {
     List<String> parts = new ArrayList<>(Graphemes.split(str.asString()));
     Collections.reverse(parts);
     return text(String.join("", parts));
@@ -86,7 +86,7 @@ public final class StringFunctions {
   }
 
   /** {@code chomp(str)}: removes all trailing newlines ({@code \n}, {@code \r\n}, {@code \r}). */
-  public static Value chomp(Value str) throws FunctionException {
+  public static Value chomp(Value str) {
     String s = str.asString();
     int end = s.length();
     while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
@@ -96,12 +96,12 @@ public final class StringFunctions {
   }
 
   /** {@code trimspace(str)}: removes leading and trailing Unicode white space. */
-  public static Value trimspace(Value str) throws FunctionException {
+  public static Value trimspace(Value str) {
     return text(str.asString().strip());
   }
 
   /** {@code trim(str, cutset)}: removes any of the cutset's characters from both ends. */
-  public static Value trim(Value str, Value cutset) throws FunctionException {
+  public static Value trim(Value str, Value cutset) {
     String s = str.asString();
     String cut = cutset.asString();
     int start = 0;
@@ -116,14 +116,14 @@ public final class StringFunctions {
   }
 
   /** {@code trimprefix(str, prefix)}. */
-  public static Value trimprefix(Value str, Value prefix) throws FunctionException {
+  public static Value trimprefix(Value str, Value prefix) {
     String s = str.asString();
     String p = prefix.asString();
     return text(s.startsWith(p) ? s.substring(p.length()) : s);
   }
 
   /** {@code trimsuffix(str, suffix)}. */
-  public static Value trimsuffix(Value str, Value suffix) throws FunctionException {
+  public static Value trimsuffix(Value str, Value suffix) {
     String s = str.asString();
     String p = suffix.asString();
     return text(s.endsWith(p) ? s.substring(0, s.length() - p.length()) : s);
@@ -136,7 +136,7 @@ public final class StringFunctions {
   }
 
   /** {@code split(separator, str)}: a list of strings (an empty separator splits into characters). */
-  public static Value split(Value separator, Value str) throws FunctionException {
+  public static Value split(Value separator, Value str) {
     String sep = separator.asString();
     String s = str.asString();
     List<Value> out = new ArrayList<>();
@@ -176,7 +176,7 @@ public final class StringFunctions {
   }
 
   /** {@code replace(str, substr, replace)}: replaces every occurrence; no regex form in cty's version. */
-  public static Value replace(Value str, Value substr, Value replacement) throws FunctionException {
+  public static Value replace(Value str, Value substr, Value replacement) {
     return text(str.asString().replace(substr.asString(), replacement.asString()));
   }
 
@@ -201,7 +201,7 @@ public final class StringFunctions {
   }
 
   /** Go's Regexp.Expand: {@code $n}, {@code ${n}}, {@code ${name}}, {@code $$}; unknown groups expand to "". */
-  private static String expandGo(String template, Matcher m) throws FunctionException {
+  private static String expandGo(String template, Matcher m) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < template.length(); i++) {
       char c = template.charAt(i);
@@ -243,7 +243,7 @@ public final class StringFunctions {
     return b.toString();
   }
 
-  private static String group(Matcher m, String name) throws FunctionException {
+  private static String group(Matcher m, String name) {
     try {
       String g = name.chars().allMatch(Character::isDigit) ? m.group(Integer.parseInt(name)) : m.group(name);
       return g == null ? "" : g;
@@ -253,7 +253,7 @@ public final class StringFunctions {
   }
 
   /** A string result, NFC-normalized as cty normalizes every string value. */
-  static Value text(String s) throws FunctionException {
+  static Value text(String s) {
     return Value.string(Normalizer.normalize(s, Normalizer.Form.NFC));
   }
 

@@ -19,7 +19,7 @@ public final class UuidFunctions {
   private UuidFunctions() {}
 
   /** {@code uuidv4()}: a random (version 4) UUID drawn from {@code random}. */
-  public static Value uuidv4(RandomGenerator random) throws FunctionException {
+  public static Value uuidv4(RandomGenerator random) {
     long high = (random.nextLong() & ~0xF000L) | 0x4000L;
     long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
     return Value.string(new UUID(high, low).toString());
