@@ -14,29 +14,46 @@ final class PosTable {
   private final String file;
   private final int[] lineStarts;
   private final int lineCount;
+  /** Per line: true when the line holds only ASCII bytes and no carriage return (column = byte distance + 1). */
+  private final boolean[] plainLine;
   private int cacheLine = -1, cacheByte, cacheCol, cacheLastCp;
+  private int lastLine;
 
   PosTable(byte[] src, String file) {
     this.src = src;
     this.file = file;
     int[] starts = new int[16];
+    boolean[] plain = new boolean[16];
     int n = 0;
     starts[n++] = 0;
+    boolean special = false;
     for (int i = 0; i < src.length; i++) {
-      if (src[i] == '\n') {
-        if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+      byte c = src[i];
+      if (c == '\n') {
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+          plain = Arrays.copyOf(plain, n * 2);
+        }
+        plain[n - 1] = !special;
         starts[n++] = i + 1;
+        special = false;
+      } else if (c < 0 || c == '\r') {
+        special = true;
       }
     }
+    plain[n - 1] = !special;
     this.lineStarts = starts;
+    this.plainLine = plain;
     this.lineCount = n;
   }
 
   Pos pos(int b) {
     if (b > src.length) b = src.length;
     if (b < 0) b = 0;
-    int idx = Arrays.binarySearch(lineStarts, 0, lineCount, b);
-    int line = idx >= 0 ? idx : -idx - 2;
+    int line = lineOf(b);
+    if (plainLine[line]) {
+      return new Pos(line + 1, b - lineStarts[line] + 1, b);
+    }
     int cur, col, lastCp;
     if (line == cacheLine && b >= cacheByte) {
       cur = cacheByte;
@@ -63,6 +80,17 @@ final class PosTable {
     cacheCol = col;
     cacheLastCp = lastCp;
     return new Pos(line + 1, col, b);
+  }
+
+  /** The 0-based line holding byte {@code b}; queries cluster around the previous one, so that line and the next are tried first. */
+  private int lineOf(int b) {
+    int last = lastLine;
+    if (b >= lineStarts[last]) {
+      if (last + 1 == lineCount || b < lineStarts[last + 1]) return last;
+      if (last + 2 == lineCount || b < lineStarts[last + 2]) return lastLine = last + 1;
+    }
+    int idx = Arrays.binarySearch(lineStarts, 0, lineCount, b);
+    return lastLine = idx >= 0 ? idx : -idx - 2;
   }
 
   SourceRange range(int start, int end) {
