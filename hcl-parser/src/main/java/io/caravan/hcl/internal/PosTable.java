@@ -82,15 +82,37 @@ final class PosTable {
     return new Pos(line + 1, col, b);
   }
 
-  /** The 0-based line holding byte {@code b}; queries cluster around the previous one, so that line and the next are tried first. */
+  /**
+   * The 0-based line holding byte {@code b}. Queries cluster around the previous answer, so the
+   * search gallops outward from it and costs O(log distance) rather than O(log lines).
+   */
   private int lineOf(int b) {
     int last = lastLine;
+    int lo, hi; // invariant: lineStarts[lo] <= b < lineStarts[hi] (hi == lineCount means end)
     if (b >= lineStarts[last]) {
-      if (last + 1 == lineCount || b < lineStarts[last + 1]) return last;
-      if (last + 2 == lineCount || b < lineStarts[last + 2]) return lastLine = last + 1;
+      lo = last;
+      int step = 1;
+      hi = last + 1;
+      while (hi < lineCount && lineStarts[hi] <= b) {
+        lo = hi;
+        hi = Math.min(lineCount, hi + step);
+        step <<= 1;
+      }
+    } else {
+      hi = last;
+      int step = 1;
+      lo = Math.max(0, last - 1);
+      while (lineStarts[lo] > b) {
+        hi = lo;
+        lo = Math.max(0, lo - step);
+        step <<= 1;
+      }
     }
-    int idx = Arrays.binarySearch(lineStarts, 0, lineCount, b);
-    return lastLine = idx >= 0 ? idx : -idx - 2;
+    while (hi - lo > 1) {
+      int mid = (lo + hi) >>> 1;
+      if (lineStarts[mid] <= b) lo = mid; else hi = mid;
+    }
+    return lastLine = lo;
   }
 
   SourceRange range(int start, int end) {
