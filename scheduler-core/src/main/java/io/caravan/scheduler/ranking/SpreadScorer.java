@@ -22,7 +22,37 @@ public final class SpreadScorer {
   /** The lowest targeted boost seen so far (starts at −1); a value with 0 desired scores this. */
   private double lowestBoost = -1.0;
 
-  private record Block(Spread spread, Map<String, Double> desired, Map<String, Integer> used, boolean targeted) {}
+  /** One spread block; {@code min}/{@code max} cache the extremes of {@code used} (0 = unset), refreshed after each count. */
+  private static final class Block {
+    final Spread spread;
+    final Map<String, Double> desired;
+    final Map<String, Integer> used = new HashMap<>();
+    final boolean targeted;
+    int min;
+    int max;
+
+    Block(Spread spread, Map<String, Double> desired, boolean targeted) {
+      this.spread = spread;
+      this.desired = desired;
+      this.targeted = targeted;
+    }
+
+    /** Recomputes {@link #min} and {@link #max} over the used counts (0 counts as unset, as before). */
+    void refreshExtremes() {
+      int lo = 0;
+      int hi = 0;
+      for (int c : used.values()) {
+        if (lo == 0 || c < lo) {
+          lo = c;
+        }
+        if (hi == 0 || c > hi) {
+          hi = c;
+        }
+      }
+      min = lo;
+      max = hi;
+    }
+  }
 
   /**
    * @param spreads job-level then group-level spread blocks
@@ -43,7 +73,7 @@ public final class SpreadScorer {
         desired.put("*", count - total);
       }
       sum += s.weight() == null ? 50 : s.weight();
-      blocks.add(new Block(s, desired, new HashMap<>(), !s.spreadTargetOrEmpty().isEmpty()));
+      blocks.add(new Block(s, desired, !s.spreadTargetOrEmpty().isEmpty()));
     }
     this.sumWeights = sum;
   }
@@ -67,6 +97,7 @@ public final class SpreadScorer {
       }
       String key = b.targeted && !b.desired.containsKey(v) ? "*" : v;
       b.used.merge(key, delta, Integer::sum);
+      b.refreshExtremes();
     }
   }
 
@@ -111,16 +142,8 @@ public final class SpreadScorer {
 
   private static double evenBoost(Block b, String value) {
     int cur = b.used.getOrDefault(value, 0);
-    int min = 0;
-    int max = 0;
-    for (int c : b.used.values()) {
-      if (min == 0 || c < min) {
-        min = c;
-      }
-      if (max == 0 || c > max) {
-        max = c;
-      }
-    }
+    int min = b.min;
+    int max = b.max;
     if (cur != min) {
       return min == 0 ? -1.0 : ((double) (min - cur)) / min;
     }
