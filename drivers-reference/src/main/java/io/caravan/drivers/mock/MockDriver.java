@@ -49,10 +49,13 @@ import java.util.function.Consumer;
  * on a hand-moved clock); otherwise one shared scheduler thread fires them. {@code health} sets the initial
  * fingerprint health ({@code healthy}, {@code unhealthy}, {@code undetected}); {@link #setHealth} changes it.
  */
-public final class MockDriver implements TaskDriver {
+public class MockDriver implements TaskDriver {
 
-  /** The driver name. */
+  /** The driver name, as Nomad names its mock driver. */
   public static final String NAME = "mock_driver";
+
+  /** The short name the issue tracker and samples use; {@link MockShortNameDriver} registers it. */
+  public static final String SHORT_NAME = "mock";
 
   private static final ConfigSchema SCHEMA = ConfigSchema.builder()
       .optional("run_for", ConfigField.Type.DURATION, "how long the task runs before exiting")
@@ -73,11 +76,23 @@ public final class MockDriver implements TaskDriver {
   private volatile TimerQueue timers;
   private volatile ScheduledExecutorService executor;
   private volatile boolean manualTime;
-  private volatile DriverFingerprint fingerprint = healthy();
+  private final String name;
+  private volatile DriverFingerprint fingerprint;
+
+  /** The mock driver under Nomad's name {@value #NAME}. */
+  public MockDriver() {
+    this(NAME);
+  }
+
+  /** The mock driver registered under {@code name}. */
+  protected MockDriver(String name) {
+    this.name = name;
+    this.fingerprint = healthy();
+  }
 
   @Override
   public String name() {
-    return NAME;
+    return name;
   }
 
   @Override
@@ -106,15 +121,15 @@ public final class MockDriver implements TaskDriver {
     return timers;
   }
 
-  private static DriverFingerprint healthy() {
-    return DriverFingerprint.healthy(Map.of("driver.mock_driver", "1"), "healthy");
+  private DriverFingerprint healthy() {
+    return DriverFingerprint.healthy(Map.of("driver." + name, "1"), "healthy");
   }
 
   /** Changes the driver's health and notifies fingerprint listeners. */
   public void setHealth(DriverFingerprint.Health health, String description) {
     fingerprint = switch (health) {
       case HEALTHY -> healthy();
-      case UNHEALTHY -> DriverFingerprint.unhealthy(Map.of("driver.mock_driver", "1"), description);
+      case UNHEALTHY -> DriverFingerprint.unhealthy(Map.of("driver." + name, "1"), description);
       case UNDETECTED -> DriverFingerprint.undetected(description);
     };
     listeners.forEach(l -> l.accept(fingerprint));
@@ -188,7 +203,7 @@ public final class MockDriver implements TaskDriver {
           config.configBool("oom_killed", false), "");
       timers().schedule(Durations.of(runFor), () -> task.finish(result));
     }
-    return new TaskHandle(NAME, 1, config, now, ImmutableMap.of("startedAt", now.toString()));
+    return new TaskHandle(name, 1, config, now, ImmutableMap.of("startedAt", now.toString()));
   }
 
   @Override
