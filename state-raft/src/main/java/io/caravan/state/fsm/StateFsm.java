@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,20 +98,20 @@ public final class StateFsm implements ReplicatedFsm {
     } else if (command instanceof Command.UpsertNode c) {
       tx.upsertNode(c.node());
     } else if (command instanceof Command.UpdateNodeStatus c) {
-      tx.updateNode(c.nodeId(), Map.of("status", c.status()));
+      tx.updateNode(c.nodeId(), n -> n.status(c.status()));
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.UpdateNodeEligibility c) {
-      tx.updateNode(c.nodeId(), Map.of("schedulingEligibility", c.eligibility()));
+      tx.updateNode(c.nodeId(), n -> n.schedulingEligibility(c.eligibility()));
     } else if (command instanceof Command.UpdateNodeDrain c) {
-      Map<String, Object> changes = new HashMap<>();
-      changes.put("drain", c.drainStrategy() != null);
-      changes.put("drainStrategy", c.drainStrategy());
-      if (c.drainStrategy() != null) {
-        changes.put("schedulingEligibility", "ineligible");
-      } else if (c.markEligible()) {
-        changes.put("schedulingEligibility", "eligible");
-      }
-      tx.updateNode(c.nodeId(), changes);
+      tx.updateNode(c.nodeId(), n -> {
+        n.drain(c.drainStrategy() != null).drainStrategy(c.drainStrategy());
+        if (c.drainStrategy() != null) {
+          n.schedulingEligibility("ineligible");
+        } else if (c.markEligible()) {
+          n.schedulingEligibility("eligible");
+        }
+        return n;
+      });
     } else if (command instanceof Command.UpsertEvals c) {
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.DeleteEvals c) {
@@ -126,16 +125,14 @@ public final class StateFsm implements ReplicatedFsm {
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.ClientAllocUpdates c) {
       for (Allocation update : c.allocs()) {
-        Map<String, Object> changes = new HashMap<>();
-        changes.put("clientStatus", update.clientStatus());
-        changes.put("clientDescription", update.clientDescription());
-        changes.put("taskStates", update.taskStates());
-        changes.put("deploymentStatus", update.deploymentStatus());
-        tx.updateAlloc(update.id(), changes);
+        tx.updateAlloc(update.id(), a -> a.clientStatus(update.clientStatus())
+            .clientDescription(update.clientDescription())
+            .taskStates(update.taskStates())
+            .deploymentStatus(update.deploymentStatus()));
       }
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.DeploymentStatus c) {
-      tx.updateDeployment(c.deploymentId(), Map.of("status", c.status(), "statusDescription", c.description()));
+      tx.updateDeployment(c.deploymentId(), d -> d.status(c.status()).statusDescription(c.description()));
     } else if (command instanceof Command.UpsertDeployment c) {
       tx.upsertDeployment(c.deployment());
     } else if (command instanceof Command.SetSchedulerConfig c) {

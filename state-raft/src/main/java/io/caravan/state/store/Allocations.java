@@ -1,7 +1,6 @@
 package io.caravan.state.store;
 
 import io.caravan.model.cluster.Allocation;
-import java.util.Map;
 
 /** Copies of allocations with one part changed, for codecs that store the shared job separately. */
 public final class Allocations {
@@ -9,6 +8,6 @@ public final class Allocations {
 
   /** The allocation without its job (snapshots write the job once per version, not once per allocation). */
   public static Allocation withoutJob(Allocation a) {
-    return a.job() == null ? a : RecordCopier.with(a, Map.of("job", Txn.nullMarker()));
+    return a.job() == null ? a : a.toBuilder().job(null).build();
   }
 }

@@ -7,8 +7,8 @@ import io.caravan.model.cluster.Node;
 import io.caravan.model.job.Job;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import java.util.Collection;
-import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One write transaction at one Raft index: every change made through it is stamped with that index,
@@ -149,8 +149,8 @@ public final class Txn {
   public Node upsertNode(Node node) {
     Node existing = nodes.get(node.id());
     String pool = node.nodePool() == null || node.nodePool().isEmpty() ? DEFAULT_POOL : node.nodePool();
-    Node stored = RecordCopier.with(node, Map.of("nodePool", pool,
-        "createIndex", existing == null ? index : existing.createIndex(), "modifyIndex", index));
+    Node stored = node.toBuilder().nodePool(pool)
+        .createIndex(existing == null ? index : existing.createIndex()).modifyIndex(index).build();
     if (existing != null && !existing.nodePool().equals(pool)) {
       nodesByPool = indexRemove(nodesByPool, existing.nodePool(), node.id());
     }
@@ -160,13 +160,13 @@ public final class Txn {
     return stored;
   }
 
-  /** Changes named fields of a stored node (e.g. {@code "status"}, {@code "schedulingEligibility"}). */
-  public Node updateNode(String nodeId, Map<String, Object> changes) {
+  /** Changes fields of a stored node (e.g. its status or scheduling eligibility) through its builder. */
+  public Node updateNode(String nodeId, UnaryOperator<Node.Builder> changes) {
     Node existing = nodes.get(nodeId);
     if (existing == null) {
       throw new UnknownObjectException("node", nodeId);
     }
-    return upsertNode(RecordCopier.with(existing, changes));
+    return upsertNode(changes.apply(existing.toBuilder()).build());
   }
 
   public boolean deleteNode(String nodeId) {
@@ -201,12 +201,13 @@ public final class Txn {
     Allocation existing = allocs.get(a.id());
     String namespace = ns(a.namespace());
     Job job = sharedJob(namespace, a.jobID(), a.job(), existing);
-    Allocation stored = RecordCopier.with(a, Map.of(
-        "namespace", namespace,
-        "job", job == null ? NULL : job,
-        "createIndex", existing == null ? index : existing.createIndex(),
-        "modifyIndex", index,
-        "allocModifyIndex", index));
+    Allocation stored = a.toBuilder()
+        .namespace(namespace)
+        .job(job)
+        .createIndex(existing == null ? index : existing.createIndex())
+        .modifyIndex(index)
+        .allocModifyIndex(index)
+        .build();
     if (existing != null) {
       unindexAlloc(existing);
     }
@@ -216,8 +217,6 @@ public final class Txn {
     allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
   }
 
-  /** Marker for a null component value in {@link RecordCopier} change maps (Map.of refuses nulls). */
-  private static final Object NULL = new Object();
 
   private Job sharedJob(String namespace, String jobId, Job given, Allocation existing) {
     if (given == null) {
@@ -257,8 +256,8 @@ public final class Txn {
     for (Evaluation e : updates) {
       Evaluation existing = evals.get(e.id());
       String namespace = ns(e.namespace());
-      Evaluation stored = RecordCopier.with(e, Map.of("namespace", namespace,
-          "createIndex", existing == null ? index : existing.createIndex(), "modifyIndex", index));
+      Evaluation stored = e.toBuilder().namespace(namespace)
+          .createIndex(existing == null ? index : existing.createIndex()).modifyIndex(index).build();
       if (existing != null) {
         evalsByJob = indexRemove(evalsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), e.id());
       }
@@ -284,8 +283,8 @@ public final class Txn {
   public Deployment upsertDeployment(Deployment d) {
     Deployment existing = deployments.get(d.id());
     String namespace = ns(d.namespace());
-    Deployment stored = RecordCopier.with(d, Map.of("namespace", namespace,
-        "createIndex", existing == null ? index : existing.createIndex(), "modifyIndex", index));
+    Deployment stored = d.toBuilder().namespace(namespace)
+        .createIndex(existing == null ? index : existing.createIndex()).modifyIndex(index).build();
     deployments = deployments.put(d.id(), stored);
     deploymentsByJob = indexPut(deploymentsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
     touch("deployment");
@@ -326,23 +325,23 @@ public final class Txn {
     return allocs.get(id);
   }
 
-  /** Changes named fields of a stored allocation (e.g. client status from a client update). */
-  public Allocation updateAlloc(String allocId, Map<String, Object> changes) {
+  /** Changes fields of a stored allocation (e.g. client status from a client update) through its builder. */
+  public Allocation updateAlloc(String allocId, UnaryOperator<Allocation.Builder> changes) {
     Allocation existing = allocs.get(allocId);
     if (existing == null) {
       throw new UnknownObjectException("allocation", allocId);
     }
-    upsertAllocs(java.util.List.of(RecordCopier.with(existing, changes)));
+    upsertAllocs(java.util.List.of(changes.apply(existing.toBuilder()).build()));
     return allocs.get(allocId);
   }
 
-  /** Changes named fields of a stored deployment (e.g. status and description). */
-  public Deployment updateDeployment(String deploymentId, Map<String, Object> changes) {
+  /** Changes fields of a stored deployment (e.g. status and description) through its builder. */
+  public Deployment updateDeployment(String deploymentId, UnaryOperator<Deployment.Builder> changes) {
     Deployment existing = deployments.get(deploymentId);
     if (existing == null) {
       throw new UnknownObjectException("deployment", deploymentId);
     }
-    return upsertDeployment(RecordCopier.with(existing, changes));
+    return upsertDeployment(changes.apply(existing.toBuilder()).build());
   }
 
   // ---------------------------------------------------------------- raw inserts for snapshot restore (no stamping)
@@ -370,7 +369,7 @@ public final class Txn {
 
   void restoreAlloc(Allocation a) {
     Job job = sharedJob(a.namespace(), a.jobID(), a.job(), null);
-    Allocation stored = job == a.job() ? a : RecordCopier.with(a, Map.of("job", job));
+    Allocation stored = job == a.job() ? a : a.toBuilder().job(job).build();
     allocs = allocs.put(stored.id(), stored);
     allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
     allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(stored.namespace(), stored.jobID()), stored.id(), stored);
@@ -383,7 +382,7 @@ public final class Txn {
     if (job == null) {
       throw new UnknownObjectException("job version", a.namespace() + "/" + a.jobID() + "@" + jobVersion);
     }
-    restoreAlloc(RecordCopier.with(a, Map.of("job", job)));
+    restoreAlloc(a.toBuilder().job(job).build());
   }
 
   void restoreEval(Evaluation e) {
@@ -408,11 +407,5 @@ public final class Txn {
     periodicLaunches = periodicLaunches.put(StateSnapshot.jobKey(l.namespace(), l.jobId()), l);
   }
 
-  static Object nullMarker() {
-    return NULL;
-  }
 
-  static boolean isNullMarker(Object o) {
-    return o == NULL;
-  }
 }

@@ -15,7 +15,6 @@ import io.caravan.scheduler.testing.Nodes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -69,7 +68,7 @@ class StateStoreTest {
     StateSnapshot before = store.snapshot();
     assertThatThrownBy(() -> store.write(2, tx -> {
       tx.upsertNode(Nodes.mock("n2"));
-      return tx.updateNode("missing", Map.of("status", "down"));
+      return tx.updateNode("missing", n -> n.status("down"));
     })).isInstanceOf(UnknownObjectException.class).hasMessageContaining("node \"missing\" not found");
     assertThat(store.snapshot()).isSameAs(before);
   }
@@ -141,7 +140,7 @@ class StateStoreTest {
   void nodesByPoolFollowsAPoolChange() {
     store.write(1, tx -> tx.upsertNode(Nodes.mock("n1")));
     assertThat(store.snapshot().nodesByPool("default")).extracting(Node::id).containsExactly("n1");
-    store.write(2, tx -> tx.updateNode("n1", Map.of("nodePool", "gpu")));
+    store.write(2, tx -> tx.updateNode("n1", n -> n.nodePool("gpu")));
     StateSnapshot s = store.snapshot();
     assertThat(s.nodesByPool("default")).isEmpty();
     assertThat(s.nodesByPool("gpu")).extracting(Node::id).containsExactly("n1");
