@@ -26,6 +26,9 @@ if ! podman image exists localhost/busybox:test; then
 fi
 if ! curl -sf --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1; then
   rm -f "$SOCK"
+  # conmon writes an "oom" marker into the service's working directory when a container is OOM-killed;
+  # start it from /tmp so the checkout stays clean.
+  cd /tmp
   nohup podman system service --time=0 "unix://$SOCK" >/tmp/caravan-podman.log 2>&1 &
   echo $! >/tmp/caravan-podman.pid
   for _ in $(seq 1 100); do curl -sf --unix-socket "$SOCK" http://d/_ping >/dev/null && break; sleep 0.1; done
