@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import io.caravan.model.job.TaskArtifact;
-import io.caravan.runtime.testing.TestRecords;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +36,7 @@ class ArtifactFetcherTest {
   }
 
   private static TaskArtifact artifact(String source, Map<String, String> options, String dest) {
-    java.util.HashMap<String, Object> m = new java.util.HashMap<>();
-    m.put("getterSource", source);
-    m.put("getterOptions", options);
-    if (dest != null) {
-      m.put("relativeDest", dest);
-    }
-    return TestRecords.of(TaskArtifact.class, m);
+    return TaskArtifact.builder().getterSource(source).getterOptions(options).relativeDest(dest).build();
   }
 
   @Test

@@ -9,7 +9,6 @@ import io.caravan.model.job.Task;
 import io.caravan.model.job.TaskGroup;
 import io.caravan.runtime.client.ScriptedDriver.Exit;
 import io.caravan.runtime.driver.ExitResult;
-import io.caravan.runtime.testing.TestRecords;
 import io.caravan.runtime.transport.AllocStatusUpdate;
 import io.caravan.runtime.transport.InProcessTransport;
 import java.nio.file.Path;
@@ -30,8 +29,12 @@ class NodeAgentTest {
   private final Clock clock = Clock.systemUTC();
   private final InProcessTransport transport =
       new InProcessTransport(clock, new SplittableRandom(9), Duration.ofSeconds(10));
-  private final Node node = TestRecords.of(Node.class,
-      Map.of("id", "node-1", "name", "worker-1", "datacenter", "dc1", "status", "initializing"));
+  private final Node node = Node.builder()
+      .id("node-1")
+      .name("worker-1")
+      .datacenter("dc1")
+      .status("initializing")
+      .build();
   private final NodeFacts facts = NodeFacts.of("node-1", "worker-1", "dc1", "global", "", "default",
       Map.of("kernel.name", "linux"), Map.of());
 
@@ -47,9 +50,14 @@ class NodeAgentTest {
         .taskGroup(TaskGroup.builder().name("app")
             .task(Task.builder("server").driver("scripted").env("GREETING", "hi ${node.unique.name}")))
         .build();
-    return TestRecords.of(Allocation.class, Map.of(
-        "id", id, "nodeID", "node-1", "name", "web.app[0]", "job", job, "taskGroup", "app",
-        "desiredStatus", desired));
+    return Allocation.builder()
+        .id(id)
+        .nodeID("node-1")
+        .name("web.app[0]")
+        .job(job)
+        .taskGroup("app")
+        .desiredStatus(desired)
+        .build();
   }
 
   private Optional<AllocStatusUpdate> await(String allocId, String clientStatus)
@@ -135,18 +143,27 @@ class NodeAgentTest {
     java.nio.file.Path artifactSrc = java.nio.file.Files.writeString(dataDir.resolve("tool.txt"), "tool");
     Task task = Task.builder("server").driver("scripted")
         .dispatchPayload(new io.caravan.model.job.DispatchPayloadConfig("input.json"))
-        .artifact(TestRecords.of(io.caravan.model.job.TaskArtifact.class,
-            Map.of("getterSource", artifactSrc.toUri().toString())))
-        .template(TestRecords.of(io.caravan.model.job.Template.class, Map.of(
-            "embeddedTmpl", "alloc={{ env \"NOMAD_ALLOC_ID\" }}", "destPath", "local/app.conf")))
+        .artifact(io.caravan.model.job.TaskArtifact.builder()
+            .getterSource(artifactSrc.toUri().toString())
+            .build())
+        .template(io.caravan.model.job.Template.builder()
+            .embeddedTmpl("alloc={{ env \"NOMAD_ALLOC_ID\" }}")
+            .destPath("local/app.conf")
+            .build())
         .build();
     Job job = Job.builder("web").type("batch")
         .payload(io.caravan.model.job.Blob.of("{\"n\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .taskGroup(TaskGroup.builder().name("app").task(task)).build();
     ScriptedDriver driver = new ScriptedDriver().then(new Exit(ExitResult.code(0)));
     try (NodeAgent agent = agent(driver).start()) {
-      transport.assign(TestRecords.of(Allocation.class, Map.of("id", "a9", "nodeID", "node-1",
-          "name", "web.app[0]", "job", job, "taskGroup", "app", "desiredStatus", "run")));
+      transport.assign(Allocation.builder()
+          .id("a9")
+          .nodeID("node-1")
+          .name("web.app[0]")
+          .job(job)
+          .taskGroup("app")
+          .desiredStatus("run")
+          .build());
       assertThat(await("a9", "complete")).isPresent();
     }
     java.nio.file.Path local = dataDir.resolve("allocs/a9/server/local");
@@ -167,8 +184,14 @@ class NodeAgentTest {
         .build();
     ScriptedDriver driver = new ScriptedDriver();
     try (NodeAgent agent = agent(driver).start()) {
-      transport.assign(TestRecords.of(Allocation.class, Map.of("id", "h1", "nodeID", "node-1",
-          "name", "web.app[0]", "job", job, "taskGroup", "app", "desiredStatus", "run")));
+      transport.assign(Allocation.builder()
+          .id("h1")
+          .nodeID("node-1")
+          .name("web.app[0]")
+          .job(job)
+          .taskGroup("app")
+          .desiredStatus("run")
+          .build());
       assertThat(await("h1", "running")).isPresent();
       assertThat(transport.awaitStatus("h1", s -> Boolean.TRUE.equals(s.deploymentHealthy()),
           Duration.ofSeconds(10))).hasValueSatisfying(s ->
@@ -176,8 +199,14 @@ class NodeAgentTest {
 
       driver.then("server", new Exit(ExitResult.code(1)));
       driver.fallback = new Exit(ExitResult.code(1));
-      transport.assign(TestRecords.of(Allocation.class, Map.of("id", "h2", "nodeID", "node-1",
-          "name", "web.app[1]", "job", job, "taskGroup", "app", "desiredStatus", "run")));
+      transport.assign(Allocation.builder()
+          .id("h2")
+          .nodeID("node-1")
+          .name("web.app[1]")
+          .job(job)
+          .taskGroup("app")
+          .desiredStatus("run")
+          .build());
       assertThat(transport.awaitStatus("h2", s -> Boolean.FALSE.equals(s.deploymentHealthy()),
           Duration.ofSeconds(10))).hasValueSatisfying(s ->
               assertThat(s.clientStatus()).isEqualTo("failed"));

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.caravan.model.job.ServiceCheck;
-import io.caravan.runtime.testing.TestRecords;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,8 +43,12 @@ class ServiceCheckRunnerTest {
   }
 
   private static ServiceCheck check(String type, String path) {
-    return TestRecords.of(ServiceCheck.class, Map.of("name", type + "-check", "type", type,
-        "path", path, "timeout", Duration.ofSeconds(2)));
+    return ServiceCheck.builder()
+        .name(type + "-check")
+        .type(type)
+        .path(path)
+        .timeout(Duration.ofSeconds(2))
+        .build();
   }
 
   @Test
@@ -71,10 +73,13 @@ class ServiceCheckRunnerTest {
 
   @Test
   void scriptCheckRunsThroughTheDriversExecAndUsesTheExitCode() {
-    ServiceCheck ok = TestRecords.of(ServiceCheck.class, Map.of("name", "s", "type", "script",
-        "command", "/bin/true"));
-    ServiceCheck bad = TestRecords.of(ServiceCheck.class, Map.of("name", "s", "type", "script",
-        "command", "/bin/false", "args", java.util.List.of("-x")));
+    ServiceCheck ok = ServiceCheck.builder().name("s").type("script").command("/bin/true").build();
+    ServiceCheck bad = ServiceCheck.builder()
+        .name("s")
+        .type("script")
+        .command("/bin/false")
+        .args(java.util.List.of("-x"))
+        .build();
     assertThat(runner.run(ok, "127.0.0.1", port, driver, "a/t").passing()).isTrue();
     CheckResult failed = runner.run(bad, "127.0.0.1", port, driver, "a/t");
     assertThat(failed.passing()).isFalse();

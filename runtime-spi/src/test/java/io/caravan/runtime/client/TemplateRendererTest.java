@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.model.job.Template;
-import io.caravan.runtime.testing.TestRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -47,9 +46,11 @@ class TemplateRendererTest {
 
   @Test
   void writesDestinationWithPermsInsideTaskDir() throws Exception {
-    Template t = TestRecords.of(Template.class, Map.of(
-        "embeddedTmpl", "listen {{ env \"NOMAD_PORT_http\" }}", "destPath", "local/app.conf",
-        "perms", "600"));
+    Template t = Template.builder()
+        .embeddedTmpl("listen {{ env \"NOMAD_PORT_http\" }}")
+        .destPath("local/app.conf")
+        .perms("600")
+        .build();
     Path out = renderer.renderTo(t, taskDir, "task \"web\" > template");
     assertThat(out).isEqualTo(taskDir.resolve("local/app.conf")).hasContent("listen 8080");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
@@ -60,15 +61,13 @@ class TemplateRendererTest {
   void readsSourceFileRelativeToTaskDir() throws Exception {
     Files.createDirectories(taskDir.resolve("local"));
     Files.writeString(taskDir.resolve("local/in.tpl"), "n={{ env \"NOMAD_TASK_NAME\" }}");
-    Template t = TestRecords.of(Template.class, Map.of(
-        "sourcePath", "local/in.tpl", "destPath", "local/out"));
+    Template t = Template.builder().sourcePath("local/in.tpl").destPath("local/out").build();
     assertThat(renderer.renderTo(t, taskDir, "tmpl")).hasContent("n=web");
   }
 
   @Test
   void refusesDestinationsOutsideTheTaskDir() {
-    Template t = TestRecords.of(Template.class, Map.of(
-        "embeddedTmpl", "x", "destPath", "../../etc/passwd"));
+    Template t = Template.builder().embeddedTmpl("x").destPath("../../etc/passwd").build();
     assertThatThrownBy(() -> renderer.renderTo(t, taskDir, "tmpl"))
         .isInstanceOf(TaskSetupException.class)
         .hasMessageContaining("escapes the task directory");

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.common.collect.ImmutableSortedMap;
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.Node;
-import io.caravan.runtime.testing.TestRecords;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +24,11 @@ class InProcessTransportTest {
       new InProcessTransport(clock, new SplittableRandom(1), Duration.ofSeconds(10));
 
   static Node node(String id) {
-    return TestRecords.of(Node.class, Map.of("id", id, "name", id, "status", "initializing"));
+    return Node.builder().id(id).name(id).status("initializing").build();
   }
 
   static Allocation alloc(String id, String nodeId, String desired) {
-    return TestRecords.of(
-        Allocation.class, Map.of("id", id, "nodeID", nodeId, "desiredStatus", desired));
+    return Allocation.builder().id(id).nodeID(nodeId).desiredStatus(desired).build();
   }
 
   @Test
