@@ -19,13 +19,11 @@ import io.caravan.runtime.driver.DriverContext;
 import io.caravan.runtime.transport.AllocStatusUpdate;
 import io.caravan.runtime.transport.InProcessTransport;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,8 +74,8 @@ class ClientWithRawExecTest {
         dataDir.resolve("allocs"), facts, name -> driver,
         new HandleStore(dataDir.resolve("client-state")), clock, new SplittableRandom(1),
         Sleeper.real());
-    Node node = record(Node.class, Map.of("id", "node-1", "name", "worker-1", "datacenter", "dc1",
-        "status", "initializing"));
+    Node node = Node.builder().id("node-1").name("worker-1").datacenter("dc1").status("initializing")
+        .build();
     NodeAgent agent = new NodeAgent(node, transport, tweak.apply(factory), Duration.ofMillis(200),
         Sleeper.real()).start();
     agents.add(agent);
@@ -93,8 +91,8 @@ class ClientWithRawExecTest {
 
   private static Allocation alloc(String id, String type, TaskGroup.Builder group) {
     Job job = Job.builder("it").type(type).taskGroup(group.name("g")).build();
-    return record(Allocation.class, Map.of("id", id, "nodeID", "node-1", "name", "it.g[0]",
-        "job", job, "taskGroup", "g", "desiredStatus", "run"));
+    return Allocation.builder().id(id).nodeID("node-1").name("it.g[0]").job(job).taskGroup("g")
+        .desiredStatus("run").build();
   }
 
   private Optional<AllocStatusUpdate> await(String allocId, Predicate<AllocStatusUpdate> test)
@@ -178,10 +176,9 @@ class ClientWithRawExecTest {
     while (!Files.exists(sharedDir("a-kill").resolve("ready"))) {
       Thread.sleep(20);
     }
-    transport.assign(record(Allocation.class, Map.of("id", "a-kill", "nodeID", "node-1",
-        "name", "it.g[0]", "job", alloc("a-kill", "service", TaskGroup.builder()
-            .task(shell("stubborn", "true"))).job(),
-        "taskGroup", "g", "desiredStatus", "stop")));
+    Job stubborn = alloc("a-kill", "service", TaskGroup.builder().task(shell("stubborn", "true"))).job();
+    transport.assign(Allocation.builder().id("a-kill").nodeID("node-1").name("it.g[0]").job(stubborn)
+        .taskGroup("g").desiredStatus("stop").build());
     Optional<AllocStatusUpdate> s = await("a-kill", u -> u.clientStatus().equals("complete"));
     assertThat(s).isPresent();
     List<Map<String, Object>> events = s.get().taskStates().get("stubborn").events();
@@ -270,37 +267,5 @@ class ClientWithRawExecTest {
     }
     assertThat(Files.readString(logs.resolve("chatty.stdout.11"))).endsWith("line 0059 123456789\n");
     assertThat(Files.readString(logs.resolve("chatty.stderr.0"))).isEqualTo("oops\n");
-  }
-
-  /** Builds a wide cluster record (no builder) from the named components; others empty. */
-  static <T extends Record> T record(Class<T> type, Map<String, ?> values) {
-    RecordComponent[] components = type.getRecordComponents();
-    Class<?>[] types = new Class<?>[components.length];
-    Object[] args = new Object[components.length];
-    Map<String, Object> rest = new HashMap<>(values);
-    for (int i = 0; i < components.length; i++) {
-      RecordComponent c = components[i];
-      types[i] = c.getType();
-      Object v = rest.remove(c.getName());
-      if (v != null) {
-        args[i] = v;
-      } else if (c.getType() == String.class) {
-        args[i] = "";
-      } else if (c.getType() == boolean.class) {
-        args[i] = false;
-      } else if (c.getType() == int.class) {
-        args[i] = 0;
-      } else if (c.getType() == long.class) {
-        args[i] = 0L;
-      }
-    }
-    if (!rest.isEmpty()) {
-      throw new IllegalArgumentException(type.getSimpleName() + " has no components " + rest.keySet());
-    }
-    try {
-      return type.getDeclaredConstructor(types).newInstance(args);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
-    }
   }
 }
