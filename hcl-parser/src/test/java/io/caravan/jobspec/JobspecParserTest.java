@@ -82,6 +82,25 @@ class JobspecParserTest {
   }
 
   @Test
+  void jsonVarFilesSetTypedVariables(@TempDir Path dir) throws Exception {
+    Path varFile = dir.resolve("prod.vars.json");
+    Files.writeString(varFile, "{\"count\": 4, \"dcs\": [\"east\", \"west\"]}");
+    JobspecResult r = JobspecParser.parse(WITH_VARS, "vars.hcl", ParseOptions.defaults().withVarFiles(List.of(varFile)));
+    assertThat(r.errorLines()).isEmpty();
+    assertThat(group(r).get("Count").asInt()).isEqualTo(4);
+    assertThat(r.job().orElseThrow().datacenters()).containsExactly("east", "west");
+  }
+
+  @Test
+  void malformedJsonVarFileIsADiagnosticWithItsPosition(@TempDir Path dir) throws Exception {
+    Path varFile = dir.resolve("bad.json");
+    Files.writeString(varFile, "{\n  \"count\": ,\n}");
+    JobspecResult r = JobspecParser.parse(WITH_VARS, "vars.hcl", ParseOptions.defaults().withVarFiles(List.of(varFile)));
+    assertThat(r.job()).isEmpty();
+    assertThat(r.errorLines()).anySatisfy(line -> assertThat(line).contains("bad.json:2,12"));
+  }
+
+  @Test
   void undefinedArgVarIsAnErrorWhenStrict() {
     JobspecResult r = JobspecParser.parse(WITH_VARS, "vars.hcl",
         ParseOptions.defaults().withArgVars(Map.of("count", "1", "nope", "x")));

@@ -81,12 +81,10 @@ public final class JobspecDecoder {
   private Optional<ObjectNode> run(byte[] source, String filename) {
     ParseResult parsed = Hcl.parse(source, filename);
     diags.addAll(parsed.diagnostics());
-    List<Body> varFiles = new ArrayList<>();
+    List<VarFileReader.Assignment> varFiles = new ArrayList<>();
     for (Path p : options.varFiles()) {
       try {
-        ParseResult vf = Hcl.parse(Files.readAllBytes(p), p.toString());
-        diags.addAll(vf.diagnostics());
-        varFiles.add(vf.body());
+        varFiles.addAll(VarFileReader.read(Files.readAllBytes(p), p.toString(), diags));
       } catch (IOException e) {
         diags.add(new Diagnostic(Severity.ERROR, "Failed to read file", "failed to read \"" + p + "\": "
             + e.getMessage(), null, null));
@@ -232,7 +230,7 @@ public final class JobspecDecoder {
     variables.put(name, v);
   }
 
-  private void assignValues(List<Body> varFiles) {
+  private void assignValues(List<VarFileReader.Assignment> varFiles) {
     for (var e : options.env().entrySet()) {
       if (e.getKey().startsWith("NOMAD_VAR_")) {
         Variable v = variables.get(e.getKey().substring("NOMAD_VAR_".length()));
@@ -241,19 +239,15 @@ public final class JobspecDecoder {
         }
       }
     }
-    for (Body file : varFiles) {
-      for (Attribute a : file.attributes()) {
-        Variable v = variables.get(a.name());
-        if (v == null) {
-          diags.add(new Diagnostic(options.strict() ? Severity.ERROR : Severity.WARNING, "Undefined variable",
-              "A \"" + a.name() + "\" variable was set but was not found in known variables. To declare variable \""
-                  + a.name() + "\", place this block in your job files", null, a.range()));
-          continue;
-        }
-        EvalResult r = a.expression().evaluate(EvalContext.empty());
-        diags.addAll(r.diagnostics());
-        v.values.add(convertAssigned(v, r.value(), a.expression().range(), "Invalid value for variable"));
+    for (VarFileReader.Assignment a : varFiles) {
+      Variable v = variables.get(a.name());
+      if (v == null) {
+        diags.add(new Diagnostic(options.strict() ? Severity.ERROR : Severity.WARNING, "Undefined variable",
+            "A \"" + a.name() + "\" variable was set but was not found in known variables. To declare variable \""
+                + a.name() + "\", place this block in your job files", null, a.nameRange()));
+        continue;
       }
+      v.values.add(convertAssigned(v, a.value(), a.valueRange(), "Invalid value for variable"));
     }
     for (var e : options.argVars().entrySet()) {
       Variable v = variables.get(e.getKey());
