@@ -104,4 +104,20 @@ class JobCommandsTest {
     assertThat(usage.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(usage.err()).contains("Missing required parameter: 'FILE'");
   }
+
+  @Test
+  void everySampleJobValidates() throws Exception {
+    java.util.List<Path> jobs;
+    try (var files = Files.list(sampleJobs())) {
+      jobs = files.filter(p -> p.toString().endsWith(".hcl")).sorted().toList();
+    }
+    assertThat(jobs).extracting(p -> p.getFileName().toString()).contains(
+        "hello-service.nomad.hcl", "countdown-batch.nomad.hcl", "periodic-report.nomad.hcl",
+        "parameterized-greet.nomad.hcl", "node-heartbeat-system.nomad.hcl", "lifecycle-web.nomad.hcl",
+        "docker-echo.nomad.hcl");
+    for (Path job : jobs) {
+      Run r = run("job", "validate", job.toString());
+      assertThat(r.code()).as(job + ": " + r.err()).isEqualTo(ExitCodes.OK);
+    }
+  }
 }
