@@ -39,10 +39,14 @@ class NodeAgentTest {
       Map.of("kernel.name", "linux"), Map.of());
 
   private NodeAgent agent(ScriptedDriver driver) {
+    return agent(driver, transport);
+  }
+
+  private NodeAgent agent(ScriptedDriver driver, io.caravan.runtime.transport.Transport via) {
     AllocRunnerFactory factory = new AllocRunnerFactory(
         dataDir.resolve("allocs"), facts, name -> driver, new HandleStore(dataDir.resolve("state")),
         clock, new SplittableRandom(3), Sleeper.real());
-    return new NodeAgent(node, transport, factory, Duration.ofMillis(200), Sleeper.real());
+    return new NodeAgent(node, via, factory, Duration.ofMillis(200), Sleeper.real());
   }
 
   private static Allocation alloc(String id, String type, String desired) {
@@ -81,6 +85,31 @@ class NodeAgentTest {
       assertThat(driver.starts()).isEqualTo(1);
       assertThat(dataDir.resolve("allocs/a1/alloc/logs")).isDirectory();
       assertThat(dataDir.resolve("allocs/a1/server/local")).isDirectory();
+    }
+  }
+
+  @Test
+  void runsAnAllocationThroughTheHttpTransport() throws Exception {
+    com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+    http.setExecutor(threads);
+    io.caravan.runtime.transport.TransportHttpService.register(http, transport);
+    http.start();
+    try {
+      var remote = new io.caravan.runtime.transport.HttpTransport(
+          java.net.URI.create("http://127.0.0.1:" + http.getAddress().getPort()), Duration.ofSeconds(5));
+      ScriptedDriver driver = new ScriptedDriver().then(new Exit(ExitResult.code(0)));
+      try (NodeAgent agent = agent(driver, remote).start()) {
+        assertThat(transport.nodeStatuses()).containsKey("node-1");
+        transport.assign(alloc("a1", "batch", "run"));
+        assertThat(await("a1", "complete")).hasValueSatisfying(
+            s -> assertThat(s.taskStates().get("server").state()).isEqualTo("dead"));
+        assertThat(driver.starts()).isEqualTo(1);
+      }
+    } finally {
+      http.stop(0);
+      threads.shutdownNow();
     }
   }
 
