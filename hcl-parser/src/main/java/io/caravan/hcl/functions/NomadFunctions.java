@@ -104,6 +104,8 @@ public final class NomadFunctions {
         new Parameter("args", DYN, true, false, true), p("format", STR)));
     m.put("jsonencode", fn(STR, a -> JsonFunctions.jsonencode(a.get(0)), new Parameter("val", DYN, true, false, true)));
     m.put("jsondecode", fn(DYN, a -> JsonFunctions.jsondecode(a.get(0)), p("str", STR)));
+    m.put("yamldecode", fn(DYN, a -> YamlFunctions.yamldecode(a.get(0)), p("src", STR)));
+    m.put("yamlencode", fn(STR, a -> YamlFunctions.yamlencode(a.get(0)), new Parameter("value", DYN, true, false, true)));
     m.put("csvdecode", fn(DYN, a -> CsvFunctions.csvdecode(a.get(0)), p("str", STR)));
     // numbers
     m.put("abs", fn(NUM, a -> NumericFunctions.abs(a.get(0)), p("num", NUM)));
