@@ -571,8 +571,8 @@ public final class PlacementEngine {
     return "";
   }
 
-  /** Go-glob datacenter matching: {@code *} matches any run of characters. */
-  static boolean inAnyDc(String dc, List<String> patterns) {
+  /** Go-glob datacenter matching: {@code *} matches any run of characters (shared with the schedulers). */
+  public static boolean inAnyDc(String dc, List<String> patterns) {
     for (String p : patterns) {
       if (glob(p, dc)) {
         return true;

@@ -160,9 +160,12 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
     return index;
   }
 
-  /** Applies the whole plan: stops, evictions (preemptions) and placements; records it. */
+  /**
+   * Applies the whole plan (stops, evictions (preemptions) and placements) without checking fit,
+   * like Nomad's scheduler test harness; records it. Never a partial commit, so never a refresh.
+   */
   @Override
-  public PlanResult submitPlan(Plan plan) {
+  public PlanSubmission submitPlan(Plan plan) {
     plans.add(plan);
     index++;
     forEach(plan.nodeUpdate(), a -> put(withDesired(a, AllocStatus.DESIRED_STOP)));
@@ -171,8 +174,8 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
     if (plan.deployment() != null) {
       deployments.add(plan.deployment());
     }
-    return new PlanResult(plan.nodeUpdate(), plan.nodeAllocation(), plan.nodePreemptions(),
-        plan.deployment(), plan.deploymentUpdates(), null, null, 0, index);
+    return PlanSubmission.committed(new PlanResult(plan.nodeUpdate(), plan.nodeAllocation(),
+        plan.nodePreemptions(), plan.deployment(), plan.deploymentUpdates(), null, null, 0, index));
   }
 
   @Override

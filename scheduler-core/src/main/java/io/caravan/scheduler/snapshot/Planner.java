@@ -2,12 +2,15 @@ package io.caravan.scheduler.snapshot;
 
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.Plan;
-import io.caravan.model.cluster.PlanResult;
 
 /** Where a scheduler sends its decisions (Nomad's {@code Planner}). */
 public interface Planner {
-  /** Submits a plan; returns what was committed (a refresh index when only part was). */
-  PlanResult submitPlan(Plan plan);
+  /**
+   * Submits a plan and returns what was committed. When only part of it was committed the
+   * result's {@code RefreshIndex} is non-zero and the submission carries a refreshed snapshot the
+   * scheduler retries on.
+   */
+  PlanSubmission submitPlan(Plan plan);
 
   /** Updates the evaluation being processed. */
   void updateEval(Evaluation eval);

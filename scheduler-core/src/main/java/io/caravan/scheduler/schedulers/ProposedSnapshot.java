@@ -1,0 +1,164 @@
+package io.caravan.scheduler.schedulers;
+
+import com.google.common.collect.ImmutableList;
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.job.Job;
+import io.caravan.scheduler.snapshot.ClusterSnapshot;
+import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A snapshot as it would be with a plan in progress applied (Nomad's {@code ProposedAllocs}):
+ * allocations the plan stops or evicts appear with their new desired status (so they are terminal
+ * and free their resources), allocations the plan adds or updates appear as in the plan. Give it
+ * to a {@code PlacementEngine} so a destructive update's replacement can use the resources of the
+ * allocation it stops, and placements see earlier placements of the same plan.
+ *
+ * <p>{@link #restrictedTo(Set)} also limits the candidate nodes ({@link #nodes()} and
+ * {@link #nodesByPool}) to a set of node IDs, which is how the system scheduler places on exactly
+ * one node. The view reads the plan live: decisions added after it was made are visible.
+ */
+public final class ProposedSnapshot implements ClusterSnapshot {
+  private final ClusterSnapshot base;
+  private final PlanBuilder plan;
+  private final @Nullable Set<String> nodeIds;
+
+  /** A view of {@code base} with {@code plan} applied, over every node. */
+  public ProposedSnapshot(ClusterSnapshot base, PlanBuilder plan) {
+    this(base, plan, null);
+  }
+
+  private ProposedSnapshot(ClusterSnapshot base, PlanBuilder plan, @Nullable Set<String> nodeIds) {
+    this.base = base;
+    this.plan = plan;
+    this.nodeIds = nodeIds == null ? null : Set.copyOf(nodeIds);
+  }
+
+  /** The same view whose candidate nodes are only those with IDs in {@code ids}. */
+  public ProposedSnapshot restrictedTo(Set<String> ids) {
+    return new ProposedSnapshot(base, plan, ids);
+  }
+
+  @Override
+  public List<Node> nodes() {
+    return restrict(base.nodes());
+  }
+
+  @Override
+  public List<Node> nodesByPool(String pool) {
+    return restrict(base.nodesByPool(pool));
+  }
+
+  private List<Node> restrict(List<Node> nodes) {
+    if (nodeIds == null) {
+      return nodes;
+    }
+    List<Node> out = new ArrayList<>(nodeIds.size());
+    for (Node n : nodes) {
+      if (nodeIds.contains(n.id())) {
+        out.add(n);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<Node> nodeById(String id) {
+    return base.nodeById(id);
+  }
+
+  @Override
+  public List<Allocation> allocsByJob(String namespace, String jobId) {
+    List<Allocation> out = patch(base.allocsByJob(namespace, jobId));
+    for (Allocation a : plan.allocated().values()) {
+      if (a.jobID().equals(jobId) && sameNamespace(a.namespace(), namespace) && isAdded(a)) {
+        out.add(a);
+      }
+    }
+    return ImmutableList.copyOf(out);
+  }
+
+  @Override
+  public List<Allocation> allocsByNode(String nodeId) {
+    List<Allocation> out = patch(base.allocsByNode(nodeId));
+    for (Allocation a : plan.allocated().values()) {
+      if (a.nodeID().equals(nodeId) && isAdded(a)) {
+        out.add(a);
+      }
+    }
+    return ImmutableList.copyOf(out);
+  }
+
+  @Override
+  public Optional<Allocation> allocById(String id) {
+    Allocation a = current(id);
+    if (a != null) {
+      return Optional.of(a);
+    }
+    return base.allocById(id);
+  }
+
+  @Override
+  public Optional<Job> jobById(String namespace, String jobId) {
+    return base.jobById(namespace, jobId);
+  }
+
+  @Override
+  public Optional<Job> jobByIdAndVersion(String namespace, String jobId, long version) {
+    return base.jobByIdAndVersion(namespace, jobId, version);
+  }
+
+  @Override
+  public List<Deployment> deploymentsByJob(String namespace, String jobId) {
+    return base.deploymentsByJob(namespace, jobId);
+  }
+
+  @Override
+  public Optional<SchedulerConfiguration> schedulerConfig() {
+    return base.schedulerConfig();
+  }
+
+  @Override
+  public long latestIndex() {
+    return base.latestIndex();
+  }
+
+  /** The base allocations with the plan's stops, evictions and updates substituted. */
+  private List<Allocation> patch(List<Allocation> allocs) {
+    List<Allocation> out = new ArrayList<>(allocs.size() + 1);
+    for (Allocation a : allocs) {
+      Allocation c = current(a.id());
+      out.add(c == null ? a : c);
+    }
+    return out;
+  }
+
+  private @Nullable Allocation current(String id) {
+    Allocation a = plan.evicted().get(id);
+    if (a == null) {
+      a = plan.stopped().get(id);
+    }
+    if (a == null) {
+      a = plan.allocated().get(id);
+    }
+    return a;
+  }
+
+  /** True when the plan's allocation is not in the base snapshot (a new one) or moved node. */
+  private boolean isAdded(Allocation a) {
+    Optional<Allocation> old = base.allocById(a.id());
+    return old.isEmpty() || !old.get().nodeID().equals(a.nodeID());
+  }
+
+  private static boolean sameNamespace(String a, String b) {
+    String x = a == null || a.isEmpty() ? "default" : a;
+    String y = b == null || b.isEmpty() ? "default" : b;
+    return x.equals(y);
+  }
+}

@@ -1,0 +1,53 @@
+package io.caravan.scheduler.schedulers;
+
+import io.caravan.scheduler.snapshot.ClusterSnapshot;
+import io.caravan.scheduler.snapshot.Planner;
+import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+import java.time.Clock;
+
+/**
+ * Chooses the scheduler for an evaluation's {@code Type} (Nomad's {@code BuiltinSchedulers}):
+ * {@code service}, {@code batch}, {@code system} or {@code sysbatch}.
+ *
+ * <p>Status: {@code service} and {@code batch} throw a {@link SchedulerException} saying they are
+ * not implemented yet until the cluster reconciler's {@code GenericScheduler} lands (issue #5);
+ * {@code system} and {@code sysbatch} likewise until the {@code SystemScheduler} lands. Nothing is
+ * faked: a caller either gets a working scheduler or that exception.
+ */
+public final class SchedulerFactory {
+  /** Long-running services, reconciled by count (Nomad's service scheduler). */
+  public static final String SERVICE = "service";
+  /** Run-to-completion jobs (Nomad's batch scheduler). */
+  public static final String BATCH = "batch";
+  /** One allocation per eligible node (Nomad's system scheduler). */
+  public static final String SYSTEM = "system";
+  /** One run-to-completion allocation per eligible node (Nomad's sysbatch scheduler). */
+  public static final String SYSBATCH = "sysbatch";
+
+  private SchedulerFactory() {}
+
+  /**
+   * A new scheduler of {@code type} over {@code snapshot}, submitting to {@code planner}.
+   *
+   * @throws SchedulerException for an unknown type, or a type whose scheduler is not implemented yet
+   */
+  public static Scheduler create(String type, ClusterSnapshot snapshot, Planner planner,
+      SchedulerConfiguration config, Clock clock) {
+    return create(type, new SchedulerContext(snapshot, planner, config, clock));
+  }
+
+  /** Like {@link #create(String, ClusterSnapshot, Planner, SchedulerConfiguration, Clock)} with a prepared context. */
+  public static Scheduler create(String type, SchedulerContext context) {
+    if (type == null) {
+      throw new SchedulerException("no scheduler type given (expected service, batch, system or sysbatch)");
+    }
+    switch (type) {
+      case SERVICE, BATCH -> throw new SchedulerException("the " + type
+          + " scheduler is not implemented yet (GenericScheduler, issue #5)");
+      case SYSTEM, SYSBATCH -> throw new SchedulerException("the " + type
+          + " scheduler is not implemented yet (SystemScheduler, issue #5)");
+      default -> throw new SchedulerException("unknown scheduler type \"" + type
+          + "\" (expected service, batch, system or sysbatch)");
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package io.caravan.scheduler.schedulers;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.caravan.scheduler.snapshot.InMemoryCluster;
+import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+class SchedulerFactoryTest {
+  private final InMemoryCluster c = new InMemoryCluster();
+
+  @Test
+  void rejectsAnUnknownSchedulerType() {
+    assertThatThrownBy(() -> SchedulerFactory.create("_core", c, c, SchedulerConfiguration.serverDefaults(), Clock.systemUTC()))
+        .isInstanceOf(SchedulerException.class)
+        .hasMessage("unknown scheduler type \"_core\" (expected service, batch, system or sysbatch)");
+  }
+
+  @Test
+  void saysTheGenericSchedulerIsNotImplementedYet() {
+    assertThatThrownBy(() -> SchedulerFactory.create("service", c, c, SchedulerConfiguration.serverDefaults(), Clock.systemUTC()))
+        .isInstanceOf(SchedulerException.class)
+        .hasMessageContaining("not implemented yet");
+  }
+}
