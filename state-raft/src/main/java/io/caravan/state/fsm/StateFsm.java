@@ -31,6 +31,7 @@ import java.util.Map;
  * The reply to a command is the 8-byte Raft index it was applied at.
  */
 public final class StateFsm implements ReplicatedFsm {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StateFsm.class);
   private static final int MAGIC = 0x43525653; // "CRVS"
   private static final int SNAPSHOT_VERSION = 1;
   private static final byte T_TABLE_INDEX = 0;
@@ -49,9 +50,18 @@ public final class StateFsm implements ReplicatedFsm {
   public static final byte QUERY_LATEST_INDEX = 0;
 
   private final StateStore store;
+  private volatile AppliedListener listener = AppliedListener.NONE;
 
   public StateFsm(StateStore store) {
     this.store = store;
+  }
+
+  /**
+   * Sets the listener told about every command after it was applied (replaces the previous one). It
+   * runs on the applying thread, so it must be quick (the server uses it to feed the eval broker).
+   */
+  public void setAppliedListener(AppliedListener listener) {
+    this.listener = listener == null ? AppliedListener.NONE : listener;
   }
 
   public StateStore store() {
@@ -74,14 +84,20 @@ public final class StateFsm implements ReplicatedFsm {
     } catch (UnknownObjectException e) {
       throw new FsmCommandException(e.getMessage());
     }
+    try {
+      listener.applied(index, command, store.snapshot());
+    } catch (RuntimeException e) {
+      // the command is applied on every replica either way; a failing listener must not fail the FSM
+      LOG.error("listener failed after applying {} at index {}", command.getClass().getSimpleName(), index, e);
+    }
     return ByteBuffer.allocate(8).putLong(index).array();
   }
 
   private static void apply(Txn tx, Command command) {
     if (command instanceof Command.RegisterJob c) {
-      tx.upsertJob(c.job());
+      Job stored = tx.upsertJob(c.job());
       if (c.eval() != null) {
-        tx.upsertEvals(List.of(c.eval()));
+        tx.upsertEvals(List.of(c.eval().toBuilder().jobModifyIndex(stored.jobModifyIndex()).build()));
       }
     } else if (command instanceof Command.DeregisterJob c) {
       if (c.purge()) {

@@ -102,6 +102,16 @@ public final class RaftNode implements AutoCloseable {
     }
   }
 
+  /** The ID of the leader as this server knows it, or null when it knows none. */
+  public String leaderId() {
+    try {
+      org.apache.ratis.protocol.RaftPeerId id = division().getInfo().getLeaderId();
+      return id == null ? null : id.toString();
+    } catch (UncheckedIOException e) {
+      return null;
+    }
+  }
+
   /** Current term as this server knows it. */
   public long currentTerm() {
     return division().getInfo().getCurrentTerm();

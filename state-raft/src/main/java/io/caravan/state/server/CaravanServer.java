@@ -1,0 +1,565 @@
+package io.caravan.state.server;
+
+import io.caravan.model.canonical.Canonicalizer;
+import io.caravan.model.cluster.AllocDeploymentStatus;
+import io.caravan.model.cluster.AllocStatus;
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.DrainStrategy;
+import io.caravan.model.cluster.EvalStatus;
+import io.caravan.model.cluster.Evaluation;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.cluster.NodeStatus;
+import io.caravan.model.job.Job;
+import io.caravan.model.validation.JobValidator;
+import io.caravan.model.validation.ValidationReport;
+import io.caravan.runtime.transport.Transport;
+import io.caravan.state.config.ServerConfig;
+import io.caravan.state.fsm.Command;
+import io.caravan.state.fsm.StateFsm;
+import io.caravan.state.raft.FsmCommandException;
+import io.caravan.state.raft.Peer;
+import io.caravan.state.raft.RaftNode;
+import io.caravan.state.raft.ReplicatedLog;
+import io.caravan.state.raft.ReplicationException;
+import io.caravan.state.server.internal.CommandSink;
+import io.caravan.state.server.internal.Evals;
+import io.caravan.state.server.internal.HeartbeatTimers;
+import io.caravan.state.server.internal.LeaderServices;
+import io.caravan.state.server.internal.LocalCommandSink;
+import io.caravan.state.server.internal.RaftCommandSink;
+import io.caravan.state.server.internal.SchedulingPipeline;
+import io.caravan.state.server.internal.ServerTransport;
+import io.caravan.state.store.StateSnapshot;
+import io.caravan.state.store.StateStore;
+import io.caravan.state.store.UnknownObjectException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.random.RandomGenerator;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A Caravan server: holds the cluster state, applies every change through the FSM (replicated by Raft
+ * when it is one of several peers), answers reads and blocking reads, and while it is the leader runs
+ * the node heartbeat timers and the scheduling pipeline. Build one with {@link #builder}.
+ */
+public final class CaravanServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(CaravanServer.class);
+  private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+  private final String name;
+  private final ServerConfig config;
+  private final Clock clock;
+  private final StateStore store;
+  private final StateFsm fsm;
+  private final CommandSink sink;
+  private final @Nullable RaftNode raft;
+  private final Timers timers;
+  private final boolean ownsTimers;
+  private final Supplier<String> ids;
+  private final LeaderServices leader;
+  private final SchedulingPipeline pipeline;
+  private final @Nullable Thread leadershipMonitor;
+  private volatile boolean closed;
+  private boolean released;
+
+  private CaravanServer(Builder b) {
+    this.config = b.config;
+    this.clock = b.clock;
+    this.store = new StateStore(clock);
+    this.fsm = new StateFsm(store);
+    this.timers = b.timers != null ? b.timers : Timers.system("caravan-timers-" + b.name, 2);
+    this.ownsTimers = b.timers == null;
+    RandomGenerator random = b.random;
+    this.ids = b.ids != null ? b.ids : () -> UUID.randomUUID().toString();
+    this.name = b.name;
+    HeartbeatTimers heartbeats = new HeartbeatTimers(timers, config.heartbeat(), random, this::heartbeatExpired);
+    this.pipeline = new SchedulingPipeline(name, config, store, this::write, timers, ids, clock);
+    this.leader = new LeaderServices(name, heartbeats, pipeline);
+    fsm.setAppliedListener(leader::applied);
+    if (b.self == null) {
+      this.raft = null;
+      this.sink = new LocalCommandSink(fsm);
+      this.leadershipMonitor = null;
+      leader.establish(store::snapshot);
+    } else {
+      this.raft = RaftNode.start(b.self, b.peers, b.dataDir, config, fsm);
+      this.sink = new RaftCommandSink(ReplicatedLog.connect(b.peers.isEmpty() ? List.of(b.self) : b.peers, config));
+      this.leadershipMonitor = new Thread(this::watchLeadership, "caravan-leadership-" + name);
+      leadershipMonitor.setDaemon(true);
+      leadershipMonitor.start();
+    }
+  }
+
+  /** A builder for a server with {@code config}; a single in-memory server unless {@link Builder#raft} is called. */
+  public static Builder builder(ServerConfig config) {
+    return new Builder(config);
+  }
+
+  /** Options of a server. */
+  public static final class Builder {
+    private final ServerConfig config;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable Timers timers;
+    private RandomGenerator random = new SplittableRandom();
+    private @Nullable Supplier<String> ids;
+    private String name = "server";
+    private @Nullable Peer self;
+    private List<Peer> peers = List.of();
+    private @Nullable Path dataDir;
+
+    private Builder(ServerConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** Time source for timestamps and blocking-read deadlines. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Timer service (heartbeats, nack timeouts); by default real-time threads owned by the server. */
+    public Builder timers(Timers timers) {
+      this.timers = Objects.requireNonNull(timers, "timers");
+      return this;
+    }
+
+    /** Random source for heartbeat stagger and scheduler seeds. */
+    public Builder random(RandomGenerator random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /** Source of evaluation IDs (random UUIDs by default). */
+    public Builder ids(Supplier<String> ids) {
+      this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** The server's name in logs and errors. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Makes the server a Raft peer: {@code self} among {@code peers} (all initial members, including
+     * self), with its log and snapshots in {@code dataDir} (recovered when it already holds them).
+     */
+    public Builder raft(Peer self, List<Peer> peers, Path dataDir) {
+      this.self = Objects.requireNonNull(self, "self");
+      this.peers = List.copyOf(peers);
+      this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+      this.name = self.id();
+      return this;
+    }
+
+    /** Starts the server. */
+    public CaravanServer start() {
+      return new CaravanServer(this);
+    }
+  }
+
+  // ------------------------------------------------------------------ leadership
+
+  private void watchLeadership() {
+    RaftNode node = Objects.requireNonNull(raft);
+    while (!closed) {
+      try {
+        boolean leading = leader.active();
+        if (!leading && node.isLeaderReady() && node.lastAppliedIndex() >= node.commitIndex()) {
+          leader.establish(store::snapshot);
+        } else if (leading && !node.isLeader()) {
+          leader.revoke();
+        }
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (!closed) {
+          LOG.warn("server {}: leadership check failed: {}", name, e.toString());
+        }
+      }
+    }
+  }
+
+  /** True while this server is the leader and runs the leader-only services. */
+  public boolean isLeader() {
+    return !closed && leader.active();
+  }
+
+  /** This server's name (its Raft peer ID when replicated). */
+  public String name() {
+    return name;
+  }
+
+  /** The Raft server under this one, if replicated. */
+  public Optional<RaftNode> raftNode() {
+    return Optional.ofNullable(raft);
+  }
+
+  private void requireLeader() {
+    if (!isLeader()) {
+      throw new NotLeaderException(name, raft == null || closed ? null : raft.leaderId());
+    }
+  }
+
+  // ------------------------------------------------------------------ writes
+
+  /** Submits a command (through Raft when replicated), waits until this server applied it, returns its index. */
+  long write(Command command) {
+    if (closed) {
+      throw new NotLeaderException(name, null);
+    }
+    long index = await(sink.submit(command), "write " + command.getClass().getSimpleName());
+    awaitApplied(index);
+    return index;
+  }
+
+  private void awaitApplied(long index) {
+    try {
+      StateSnapshot s = awaitIndex(index - 1, WRITE_TIMEOUT);
+      if (s.latestIndex() < index) {
+        throw new ReplicationException("server " + name + " did not apply index " + index + " within " + WRITE_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReplicationException("interrupted waiting for index " + index, e);
+    }
+  }
+
+  private static long await(CompletableFuture<Long> f, String what) {
+    try {
+      return f.get(WRITE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ReplicationException(what + ": interrupted", e);
+    } catch (TimeoutException e) {
+      throw new ReplicationException(what + ": no reply within " + WRITE_TIMEOUT, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      while (cause instanceof CompletionException && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof FsmCommandException fe) {
+        throw new FsmCommandException(what + ": " + fe.getMessage());
+      }
+      if (cause instanceof ReplicationException re) {
+        throw re;
+      }
+      throw new ReplicationException(what + " failed", cause);
+    }
+  }
+
+  private long nowNanos() {
+    Instant now = clock.instant();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /**
+   * Registers a job (a new version if it exists) and, in the same write, its evaluation (none for
+   * periodic or parameterized jobs). The job is given the server's defaults and validated first.
+   *
+   * @throws JobRejectedException when the job is invalid
+   */
+  public JobWriteResult registerJob(Job job) {
+    Objects.requireNonNull(job, "job");
+    Job canonical = Canonicalizer.withServerDefaults(Canonicalizer.canonicalize(job));
+    ValidationReport report = JobValidator.validate(canonical);
+    if (!report.isValid()) {
+      throw new JobRejectedException(String.valueOf(job.id()), report.messages());
+    }
+    boolean needsEval = canonical.periodic() == null && canonical.parameterizedJob() == null;
+    Evaluation eval = needsEval ? Evals.forJob(canonical, EvalStatus.TRIGGER_JOB_REGISTER, ids.get(), nowNanos()) : null;
+    long index = write(new Command.RegisterJob(canonical, eval));
+    return new JobWriteResult(index, eval == null ? null : eval.id());
+  }
+
+  /**
+   * Stops a job ({@code purge = false}: it stays, marked stopped) or removes it ({@code purge = true}),
+   * with a deregister evaluation that stops its allocations.
+   *
+   * @throws UnknownObjectException when the job does not exist
+   */
+  public JobWriteResult deregisterJob(String namespace, String jobId, boolean purge) {
+    Job job = store.snapshot().jobById(namespace, jobId)
+        .orElseThrow(() -> new UnknownObjectException("job", namespace + "/" + jobId));
+    Evaluation eval = job.periodic() == null && job.parameterizedJob() == null
+        ? Evals.forJob(job, EvalStatus.TRIGGER_JOB_DEREGISTER, ids.get(), nowNanos()) : null;
+    long index = write(new Command.DeregisterJob(namespace, jobId, purge, eval));
+    return new JobWriteResult(index, eval == null ? null : eval.id());
+  }
+
+  /**
+   * Registers (or re-registers) a client node and renews its heartbeat timer; returns the TTL within
+   * which it must heartbeat. A node that is new and ready, or turns ready, gets node-update evaluations.
+   * Leader only.
+   *
+   * @throws NotLeaderException on a follower
+   */
+  public Duration registerNode(Node node) {
+    Objects.requireNonNull(node, "node");
+    if (node.id() == null || node.id().isBlank()) {
+      throw new IllegalArgumentException("node ID must not be blank");
+    }
+    requireLeader();
+    StateSnapshot s = store.snapshot();
+    Node existing = s.nodeById(node.id()).orElse(null);
+    Node.Builder b = node.toBuilder().statusUpdatedAt(clock.instant().getEpochSecond());
+    if (node.status() == null || node.status().isEmpty()) {
+      b.status(NodeStatus.INITIALIZING);
+    }
+    if (node.schedulingEligibility() == null || node.schedulingEligibility().isEmpty()) {
+      b.schedulingEligibility(NodeStatus.ELIGIBLE);
+    }
+    Node updated = b.build().withComputedClass();
+    boolean turnsReady = NodeStatus.READY.equals(updated.status())
+        && (existing == null || !NodeStatus.READY.equals(existing.status()));
+    List<Command> commands = new ArrayList<>();
+    commands.add(new Command.UpsertNode(updated));
+    if (turnsReady) {
+      commands.add(new Command.UpsertEvals(Evals.forNode(s, updated, ids, nowNanos())));
+    }
+    write(new Command.Batch(commands));
+    return renew(updated.id(), updated.status());
+  }
+
+  private Duration renew(String nodeId, String status) {
+    if (NodeStatus.DOWN.equals(status)) {
+      leader.heartbeats().remove(nodeId);
+      return config.heartbeat().minTtl();
+    }
+    return leader.heartbeats().reset(nodeId);
+  }
+
+  /**
+   * A client's heartbeat: renews the node's timer and records its status if it changed (a change to
+   * ready or down creates node-update evaluations). Leader only.
+   *
+   * @throws UnknownObjectException when the node is not registered (the client must register again)
+   * @throws NotLeaderException on a follower
+   */
+  public Duration heartbeat(String nodeId, String status) {
+    requireLeader();
+    Node node = store.snapshot().nodeById(nodeId).orElseThrow(() -> new UnknownObjectException("node", nodeId));
+    if (!Objects.equals(node.status(), status)) {
+      updateNodeStatus(nodeId, status);
+    }
+    return renew(nodeId, status);
+  }
+
+  /** Sets a node's status; turning ready or down creates node-update evaluations for its jobs. */
+  public long updateNodeStatus(String nodeId, String status) {
+    StateSnapshot s = store.snapshot();
+    Node node = s.nodeById(nodeId).orElseThrow(() -> new UnknownObjectException("node", nodeId));
+    boolean transition = !Objects.equals(node.status(), status)
+        && (NodeStatus.READY.equals(status) || NodeStatus.DOWN.equals(status));
+    List<Evaluation> evals = transition ? Evals.forNode(s, node, ids, nowNanos()) : List.of();
+    return write(new Command.UpdateNodeStatus(nodeId, status, evals));
+  }
+
+  /** Sets a node's scheduling eligibility ({@code eligible} or {@code ineligible}). */
+  public long updateNodeEligibility(String nodeId, String eligibility) {
+    if (!NodeStatus.ELIGIBLE.equals(eligibility) && !NodeStatus.INELIGIBLE.equals(eligibility)) {
+      throw new IllegalArgumentException("eligibility must be \"eligible\" or \"ineligible\", got \"" + eligibility + "\"");
+    }
+    store.snapshot().nodeById(nodeId).orElseThrow(() -> new UnknownObjectException("node", nodeId));
+    return write(new Command.UpdateNodeEligibility(nodeId, eligibility));
+  }
+
+  /**
+   * Starts ({@code strategy} set) or cancels a node drain. Starting one creates node-update
+   * evaluations (the drainer that migrates allocations is not built yet).
+   */
+  public long updateNodeDrain(String nodeId, @Nullable DrainStrategy strategy, boolean markEligible) {
+    StateSnapshot s = store.snapshot();
+    Node node = s.nodeById(nodeId).orElseThrow(() -> new UnknownObjectException("node", nodeId));
+    List<Command> commands = new ArrayList<>();
+    commands.add(new Command.UpdateNodeDrain(nodeId, strategy, markEligible));
+    if (strategy != null) {
+      commands.add(new Command.UpsertEvals(Evals.forNode(s, node, ids, nowNanos())));
+    }
+    return write(new Command.Batch(commands));
+  }
+
+  /**
+   * Records what clients report about their allocations (client status, description, task states,
+   * deployment health). A failed allocation of a running job gets an {@code alloc-failure} evaluation
+   * so the scheduler can reschedule it. Updates of unknown allocations are dropped (they were collected).
+   */
+  public long updateAllocations(List<Allocation> updates) {
+    StateSnapshot s = store.snapshot();
+    List<Allocation> known = new ArrayList<>();
+    List<Evaluation> evals = new ArrayList<>();
+    java.util.Set<String> jobsWithEval = new java.util.HashSet<>();
+    for (Allocation u : updates) {
+      Optional<Allocation> existing = s.allocById(u.id());
+      if (existing.isEmpty()) {
+        continue;
+      }
+      Allocation a = existing.get();
+      known.add(u);
+      boolean newlyFailed = AllocStatus.CLIENT_FAILED.equals(u.clientStatus())
+          && !AllocStatus.CLIENT_FAILED.equals(a.clientStatus())
+          && AllocStatus.DESIRED_RUN.equals(a.desiredStatus());
+      if (newlyFailed) {
+        Optional<Job> job = s.jobById(a.namespace(), a.jobID());
+        if (job.isPresent() && !Boolean.TRUE.equals(job.get().stop())
+            && jobsWithEval.add(a.namespace() + "\u0000" + a.jobID())) {
+          evals.add(Evals.forJob(job.get(), Evals.TRIGGER_ALLOC_FAILURE, ids.get(), nowNanos()));
+        }
+      }
+    }
+    if (known.isEmpty()) {
+      return s.latestIndex();
+    }
+    return write(new Command.ClientAllocUpdates(known, evals));
+  }
+
+  /** The patch {@link #updateAllocations} expects, built from what a client reports. */
+  public Allocation clientUpdate(String allocId, String clientStatus, String description,
+      java.util.Map<String, io.caravan.model.cluster.TaskState> taskStates, @Nullable Boolean healthy) {
+    Allocation existing = store.snapshot().allocById(allocId).orElse(null);
+    AllocDeploymentStatus ds = existing == null ? null : existing.deploymentStatus();
+    if (healthy != null) {
+      ds = new AllocDeploymentStatus(healthy, clock.instant().toString(), ds != null && ds.canary(), 0);
+    }
+    return Allocation.builder().id(allocId).clientStatus(clientStatus).clientDescription(description)
+        .taskStates(taskStates).deploymentStatus(ds).build();
+  }
+
+  /** Heartbeat timer expiry: marks the node down (with node-update evaluations), unless already down. */
+  private void heartbeatExpired(String nodeId) {
+    if (!isLeader()) {
+      return;
+    }
+    Optional<Node> node = store.snapshot().nodeById(nodeId);
+    if (node.isEmpty() || NodeStatus.DOWN.equals(node.get().status())) {
+      return;
+    }
+    LOG.info("server {}: node {} missed its heartbeat; marking it down", name, nodeId);
+    try {
+      updateNodeStatus(nodeId, NodeStatus.DOWN);
+    } catch (RuntimeException e) {
+      LOG.warn("server {}: could not mark node {} down: {}", name, nodeId, e.toString());
+    }
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  /** The current state on this server (possibly behind the leader on a follower). */
+  public StateSnapshot snapshot() {
+    return store.snapshot();
+  }
+
+  /**
+   * Blocking read: waits until this server's state is past {@code index} or {@code timeout} passes,
+   * then returns the state (compare its index to tell which).
+   *
+   * @throws NotLeaderException if the server is closed while waiting
+   */
+  public StateSnapshot awaitIndex(long index, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (closed) {
+        throw new NotLeaderException(name, null);
+      }
+      long left = deadline - System.nanoTime();
+      StateSnapshot s = store.awaitIndexAbove(index, Duration.ofNanos(Math.max(0, Math.min(left, 200_000_000L))));
+      if (s.latestIndex() > index || left <= 0) {
+        return s;
+      }
+    }
+  }
+
+  /** A linearizable read: the state once this server has applied everything the leader had committed. */
+  public StateSnapshot linearizableSnapshot() throws InterruptedException {
+    long index = await(sink.readIndex(), "read index");
+    return index == 0 ? store.snapshot() : awaitIndex(index - 1, WRITE_TIMEOUT);
+  }
+
+  public Optional<Job> job(String namespace, String jobId) {
+    return store.snapshot().jobById(namespace, jobId);
+  }
+
+  public List<Allocation> allocationsOfJob(String namespace, String jobId) {
+    return store.snapshot().allocsByJob(namespace, jobId);
+  }
+
+  public List<Evaluation> evaluationsOfJob(String namespace, String jobId) {
+    return store.snapshot().evalsByJob(namespace, jobId);
+  }
+
+  public List<Deployment> deploymentsOfJob(String namespace, String jobId) {
+    return store.snapshot().deploymentsByJob(namespace, jobId);
+  }
+
+  public List<Node> nodes() {
+    return store.snapshot().nodes();
+  }
+
+  /** A client {@link Transport} served by this server alone (a single-server cluster). */
+  public Transport clientTransport() {
+    return new ServerTransport(timeout -> this);
+  }
+
+  /** The scheduling pipeline's counters (evaluations processed, plans applied and rejected). */
+  public SchedulingStats schedulingStats() {
+    return pipeline.stats();
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /**
+   * Stops the leader services at once, then the Raft server (about a second) and the timers. State
+   * on disk stays, so a server built on the same directory recovers it.
+   */
+  @Override
+  public void close() {
+    stopLeaderServicesNow();
+    synchronized (this) {
+      if (released) {
+        return;
+      }
+      released = true;
+    }
+    sink.close();
+    if (raft != null) {
+      raft.close();
+    }
+    if (ownsTimers) {
+      timers.close();
+    }
+  }
+
+  /** Stops answering and leading at once (what a crash looks like to callers); {@link #close} releases the rest. */
+  void stopLeaderServicesNow() {
+    closed = true;
+    leader.revoke();
+    if (leadershipMonitor != null) {
+      leadershipMonitor.interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "CaravanServer[" + name + (isLeader() ? ", leader" : "") + "]";
+  }
+}

@@ -1,0 +1,97 @@
+package io.caravan.state.server.internal;
+
+import io.caravan.model.cluster.Node;
+import io.caravan.model.cluster.NodeStatus;
+import io.caravan.state.fsm.Command;
+import io.caravan.state.store.StateSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What only the leader runs: node heartbeat timers and the scheduling pipeline. Started when the
+ * server gains leadership (restoring from the state it then holds) and stopped when it loses it.
+ */
+public final class LeaderServices {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaderServices.class);
+
+  /** The scheduling side (broker, workers, plan applier), started and stopped with leadership. */
+  public interface Pipeline {
+    /** Starts from the evaluations and nodes in {@code state}. */
+    void start(StateSnapshot state);
+
+    /** Told about each applied command while running (evaluations to enqueue, capacity that frees). */
+    void applied(long index, Command command, StateSnapshot after);
+
+    /** Stops every thread and forgets in-memory queues. */
+    void stop();
+  }
+
+  private final String server;
+  private final HeartbeatTimers heartbeats;
+  private final Pipeline pipeline;
+  private final Object events = new Object();
+  private volatile boolean active;
+
+  public LeaderServices(String server, HeartbeatTimers heartbeats, Pipeline pipeline) {
+    this.server = server;
+    this.heartbeats = heartbeats;
+    this.pipeline = pipeline;
+  }
+
+  public HeartbeatTimers heartbeats() {
+    return heartbeats;
+  }
+
+  public boolean active() {
+    return active;
+  }
+
+  /**
+   * Gains leadership: starts the pipeline from the current state and arms every live node's timer at
+   * the failover TTL.
+   */
+  public synchronized void establish(java.util.function.Supplier<StateSnapshot> current) {
+    if (active) {
+      return;
+    }
+    StateSnapshot state;
+    synchronized (events) {
+      // commands applied after this snapshot reach the pipeline through applied() (possibly twice: it dedupes)
+      state = current.get();
+      pipeline.start(state);
+      active = true;
+    }
+    List<String> live = new ArrayList<>();
+    for (Node n : state.nodes()) {
+      if (!NodeStatus.DOWN.equals(n.status())) {
+        live.add(n.id());
+      }
+    }
+    heartbeats.resetAllForFailover(live);
+    LOG.info("server {} established leadership at index {} ({} live nodes)", server, state.latestIndex(), live.size());
+  }
+
+  /** Loses leadership: cancels timers and stops the pipeline. */
+  public synchronized void revoke() {
+    if (!active) {
+      return;
+    }
+    synchronized (events) {
+      active = false;
+    }
+    heartbeats.clear();
+    pipeline.stop();
+    LOG.info("server {} revoked leadership", server);
+  }
+
+  /** Forwards an applied command to the pipeline while leader. */
+  public void applied(long index, Command command, StateSnapshot after) {
+    synchronized (events) {
+      if (active) {
+        pipeline.applied(index, command, after);
+      }
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package io.caravan.state.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.caravan.model.cluster.EvalStatus;
+import io.caravan.model.cluster.Evaluation;
+import io.caravan.model.cluster.Node;
+import io.caravan.model.cluster.NodeStatus;
+import io.caravan.model.job.Job;
+import io.caravan.scheduler.testing.Jobs;
+import io.caravan.scheduler.testing.Nodes;
+import io.caravan.state.config.ServerConfig;
+import io.caravan.state.fsm.Command;
+import io.caravan.state.store.StateSnapshot;
+import io.caravan.state.store.UnknownObjectException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class CaravanServerTest {
+  private final ManualTimers timers = new ManualTimers(Instant.parse("2026-01-01T00:00:00Z"));
+  private final AtomicInteger nextId = new AtomicInteger();
+  private final CaravanServer server = CaravanServer.builder(ServerConfig.builder().numSchedulers(0).build())
+      .clock(timers.clock()).timers(timers).random(new SplittableRandom(3))
+      .ids(() -> "eval-" + nextId.incrementAndGet()).start();
+
+  @AfterEach
+  void close() {
+    server.close();
+  }
+
+  private static Node initializing(String id) {
+    return Nodes.mock(id).toBuilder().status(NodeStatus.INITIALIZING).build();
+  }
+
+  @Test
+  void aSingleInMemoryServerLeadsAtOnce() {
+    assertThat(server.isLeader()).isTrue();
+    assertThat(server.raftNode()).isEmpty();
+  }
+
+  @Test
+  void registeringAJobCreatesItsEvaluationInTheSameWrite() {
+    JobWriteResult r = server.registerJob(Jobs.mock("web", 3));
+    StateSnapshot s = server.snapshot();
+    assertThat(s.latestIndex()).isEqualTo(r.index());
+    Job job = s.jobById("default", "web").orElseThrow();
+    assertThat(job.version()).isZero();
+    assertThat(server.evaluationsOfJob("default", "web")).singleElement().satisfies(e -> {
+      assertThat(e.id()).isEqualTo(r.evalId());
+      assertThat(e.status()).isEqualTo(EvalStatus.PENDING);
+      assertThat(e.triggeredBy()).isEqualTo(EvalStatus.TRIGGER_JOB_REGISTER);
+      assertThat(e.type()).isEqualTo("service");
+      assertThat(e.priority()).isEqualTo(50);
+      assertThat(e.jobModifyIndex()).isEqualTo(r.index());
+      assertThat(e.createIndex()).isEqualTo(r.index());
+    });
+  }
+
+  @Test
+  void reRegisteringMakesANewVersion() {
+    server.registerJob(Jobs.mock("web", 3));
+    server.registerJob(Jobs.mock("web", 5));
+    assertThat(server.job("default", "web").orElseThrow().version()).isEqualTo(1);
+    assertThat(server.evaluationsOfJob("default", "web")).hasSize(2);
+  }
+
+  @Test
+  void rejectsAnInvalidJobNamingTheProblem() {
+    Job noGroups = Jobs.mock("web", 1).toBuilder().taskGroups(List.of()).build();
+    assertThatThrownBy(() -> server.registerJob(noGroups)).isInstanceOf(JobRejectedException.class)
+        .satisfies(e -> assertThat(((JobRejectedException) e).problems()).isNotEmpty());
+    assertThat(server.snapshot().jobs()).isEmpty();
+  }
+
+  @Test
+  void deregisterStopsOrPurgesWithAnEvaluation() {
+    server.registerJob(Jobs.mock("web", 1));
+    JobWriteResult stop = server.deregisterJob("default", "web", false);
+    assertThat(server.job("default", "web").orElseThrow().stop()).isTrue();
+    assertThat(server.snapshot().evalById(stop.evalId()).orElseThrow().triggeredBy())
+        .isEqualTo(EvalStatus.TRIGGER_JOB_DEREGISTER);
+    server.deregisterJob("default", "web", true);
+    assertThat(server.job("default", "web")).isEmpty();
+    assertThatThrownBy(() -> server.deregisterJob("default", "web", true)).isInstanceOf(UnknownObjectException.class);
+  }
+
+  @Test
+  void heartbeatOfAnUnknownNodeSaysSo() {
+    assertThatThrownBy(() -> server.heartbeat("nope", NodeStatus.READY)).isInstanceOf(UnknownObjectException.class);
+  }
+
+  @Test
+  void aNodeTurningReadyGetsEvaluationsForTheSystemJobsThatFitIt() {
+    server.registerJob(Jobs.mock("sys", 1).toBuilder().type("system").build());
+    server.registerJob(Jobs.mock("web", 1));
+    Duration ttl = server.registerNode(initializing("n1"));
+    assertThat(ttl).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+    assertThat(server.evaluationsOfJob("default", "sys")).hasSize(1);
+    server.heartbeat("n1", NodeStatus.READY);
+    assertThat(server.snapshot().nodeById("n1").orElseThrow().status()).isEqualTo(NodeStatus.READY);
+    List<Evaluation> sys = server.evaluationsOfJob("default", "sys");
+    assertThat(sys).hasSize(2).anySatisfy(e -> {
+      assertThat(e.triggeredBy()).isEqualTo(EvalStatus.TRIGGER_NODE_UPDATE);
+      assertThat(e.nodeID()).isEqualTo("n1");
+    });
+    assertThat(server.evaluationsOfJob("default", "web")).hasSize(1);
+  }
+
+  @Test
+  void aNodeThatStopsHeartbeatingIsMarkedDownWithEvaluationsForItsJobs() {
+    server.registerJob(Jobs.mock("web", 1));
+    server.registerNode(initializing("n1"));
+    server.heartbeat("n1", NodeStatus.READY);
+    Job job = server.job("default", "web").orElseThrow();
+    server.write(new Command.ApplyPlanResult(List.of(io.caravan.model.cluster.Allocation.builder()
+        .id("a1").namespace("default").evalID("e").name("web.web[0]").nodeID("n1").jobID("web").job(job)
+        .taskGroup("web").desiredStatus("run").clientStatus("running").build()), null, List.of()));
+    // keeps heartbeating within the TTL: stays ready
+    for (int i = 0; i < 5; i++) {
+      timers.advance(Duration.ofSeconds(9));
+      server.heartbeat("n1", NodeStatus.READY);
+    }
+    assertThat(server.snapshot().nodeById("n1").orElseThrow().status()).isEqualTo(NodeStatus.READY);
+    // silence past TTL (< 20 s with stagger) + grace 10 s
+    timers.advance(Duration.ofSeconds(31));
+    StateSnapshot s = server.snapshot();
+    assertThat(s.nodeById("n1").orElseThrow().status()).isEqualTo(NodeStatus.DOWN);
+    assertThat(s.evalsByJob("default", "web")).anySatisfy(e -> {
+      assertThat(e.triggeredBy()).isEqualTo(EvalStatus.TRIGGER_NODE_UPDATE);
+      assertThat(e.nodeID()).isEqualTo("n1");
+      assertThat(e.status()).isEqualTo(EvalStatus.PENDING);
+    });
+    // coming back: ready again, with another evaluation
+    int before = s.evalsByJob("default", "web").size();
+    server.heartbeat("n1", NodeStatus.READY);
+    assertThat(server.snapshot().nodeById("n1").orElseThrow().status()).isEqualTo(NodeStatus.READY);
+    assertThat(server.evaluationsOfJob("default", "web")).hasSize(before + 1);
+  }
+
+  @Test
+  void eligibilityAndDrainAreRecorded() {
+    server.registerNode(Nodes.mock("n1"));
+    server.updateNodeEligibility("n1", NodeStatus.INELIGIBLE);
+    assertThat(server.snapshot().nodeById("n1").orElseThrow().schedulingEligibility()).isEqualTo(NodeStatus.INELIGIBLE);
+    assertThatThrownBy(() -> server.updateNodeEligibility("n1", "maybe")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maybe");
+    server.updateNodeDrain("n1", new io.caravan.model.cluster.DrainStrategy(
+        new io.caravan.model.cluster.DrainSpec(Duration.ofMinutes(1), false), null, null), false);
+    assertThat(server.snapshot().nodeById("n1").orElseThrow().drain()).isTrue();
+    server.updateNodeDrain("n1", null, true);
+    Node n = server.snapshot().nodeById("n1").orElseThrow();
+    assertThat(n.drain()).isFalse();
+    assertThat(n.schedulingEligibility()).isEqualTo(NodeStatus.ELIGIBLE);
+  }
+
+  @Test
+  void aBlockingReadWakesOnTheNextWrite() throws Exception {
+    long index = server.snapshot().latestIndex();
+    CompletableFuture<StateSnapshot> waiting = CompletableFuture.supplyAsync(() -> {
+      try {
+        return server.awaitIndex(index, Duration.ofSeconds(20));
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    server.registerJob(Jobs.mock("web", 1));
+    assertThat(waiting.get().latestIndex()).isGreaterThan(index);
+    assertThat(waiting.get().jobById("default", "web")).isPresent();
+  }
+
+  @Test
+  void aClosedServerRefusesLeaderCalls() {
+    server.close();
+    assertThat(server.isLeader()).isFalse();
+    assertThatThrownBy(() -> server.registerNode(Nodes.mock("n1"))).isInstanceOf(NotLeaderException.class);
+  }
+}
