@@ -28,6 +28,7 @@ public final class Txn {
   private PersistentSortedMap<String, Node> nodes;
   private PersistentSortedMap<String, PersistentSortedMap<String, Node>> nodesByPool;
   private PersistentSortedMap<String, Allocation> allocs;
+  private final SharedValues shared = new SharedValues();
   private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByNode;
   private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByJob;
   private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByEval;
@@ -201,8 +202,9 @@ public final class Txn {
     Allocation existing = allocs.get(a.id());
     String namespace = ns(a.namespace());
     Job job = sharedJob(namespace, a.jobID(), a.job(), existing);
-    Allocation stored = a.toBuilder()
-        .namespace(namespace)
+    Allocation stored = shared.shareRepeatedFields(a.toBuilder(), a, job, existing,
+            nodes.get(a.nodeID()), evals.get(a.evalID()))
+        .namespace(namespace.equals(DEFAULT_NAMESPACE) ? DEFAULT_NAMESPACE : namespace)
         .job(job)
         .createIndex(existing == null ? index : existing.createIndex())
         .modifyIndex(index)
