@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeSet;
 
 /**
  * go-cty-funcs filesystem functions, resolved against a base directory. Nomad only enables them when
@@ -51,6 +56,70 @@ public final class FileSystemFunctions {
       throw new FunctionException(0, "\"" + path.asString() + "\" is not a regular file, but \"" + kind(p) + "\"");
     }
     return Value.TRUE;
+  }
+
+  /**
+   * {@code fileset(path, pattern)}: the regular files under {@code path} (relative to the base
+   * directory) matching the doublestar {@code pattern}, as {@code /}-separated paths relative to
+   * {@code path}, in a set of strings.
+   */
+  public Value fileset(Value path, Value pattern) throws FunctionException {
+    String dir = path.asString();
+    if (!dir.startsWith("/")) dir = cleanJoin(baseDir.toString(), dir);
+    dir = clean(dir);
+    String full = cleanJoin(dir, pattern.asString());
+    List<String> matches;
+    try {
+      matches = Doublestar.glob(full);
+    } catch (Doublestar.BadPatternException e) {
+      throw new FunctionException("failed to glob pattern (" + full + "): " + e.getMessage());
+    }
+    Path root = Path.of(dir);
+    TreeSet<String> files = new TreeSet<>(FileSystemFunctions::byCodePoint);
+    for (String m : matches) {
+      Path p = Path.of(m);
+      if (!Files.exists(p)) {
+        throw new FunctionException("failed to stat (" + m + "): stat " + m + ": no such file or directory");
+      }
+      if (!Files.isRegularFile(p)) continue;
+      files.add(root.relativize(p).toString().replace(java.io.File.separatorChar, '/'));
+    }
+    List<Value> vals = new ArrayList<>();
+    for (String f : files) vals.add(StringFunctions.text(f));
+    return Value.set(Type.STRING, vals);
+  }
+
+  /** Go's string order (UTF-8 bytes, that is code points). */
+  private static int byCodePoint(String a, String b) {
+    return java.util.Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+  }
+
+  /** Go's filepath.Join on slash-separated paths: joined, then cleaned. */
+  static String cleanJoin(String a, String b) {
+    if (a.isEmpty()) return clean(b);
+    if (b.isEmpty()) return clean(a);
+    return clean(a + "/" + b);
+  }
+
+  /** Go's filepath.Clean: no empty, "." or resolvable ".." elements; "." for an empty result. */
+  static String clean(String p) {
+    boolean rooted = p.startsWith("/");
+    Deque<String> out = new ArrayDeque<>();
+    for (String e : p.split("/")) {
+      if (e.isEmpty() || e.equals(".")) continue;
+      if (e.equals("..")) {
+        if (!out.isEmpty() && !out.peekLast().equals("..")) {
+          out.removeLast();
+        } else if (!rooted) {
+          out.addLast("..");
+        }
+        continue;
+      }
+      out.addLast(e);
+    }
+    String joined = String.join("/", out);
+    if (rooted) return "/" + joined;
+    return joined.isEmpty() ? "." : joined;
   }
 
   /** {@code abspath(path)}: the absolute form of a path relative to the process's directory. */

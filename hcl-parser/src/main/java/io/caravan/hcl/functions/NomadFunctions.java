@@ -124,6 +124,10 @@ public final class NomadFunctions {
     m.put("md5", fn(STR, a -> CryptoFunctions.md5(a.get(0)), p("str", STR)));
     m.put("sha1", fn(STR, a -> CryptoFunctions.sha1(a.get(0)), p("str", STR)));
     m.put("sha256", fn(STR, a -> CryptoFunctions.sha256(a.get(0)), p("str", STR)));
+    m.put("bcrypt", varFn(STR, a -> CryptoFunctions.bcrypt(a.get(0), a.subList(1, a.size()), random),
+        p("cost", NUM), p("str", STR)));
+    m.put("rsadecrypt", fn(STR, a -> CryptoFunctions.rsadecrypt(a.get(0), a.get(1)),
+        p("ciphertext", STR), p("privatekey", STR)));
     m.put("sha512", fn(STR, a -> CryptoFunctions.sha512(a.get(0)), p("str", STR)));
     // networks, ids, time
     m.put("cidrhost", fn(STR, a -> CidrFunctions.cidrhost(a.get(0), a.get(1)), p("prefix", STR), p("hostnum", NUM)));
@@ -179,9 +183,8 @@ public final class NomadFunctions {
     m.put("file", fsFn(fs, STR, (f, a) -> f.file(a.get(0)), p("path", STR)));
     m.put("filebase64", fsFn(fs, STR, (f, a) -> f.filebase64(a.get(0)), p("path", STR)));
     m.put("fileexists", fsFn(fs, Type.BOOL, (f, a) -> f.fileexists(a.get(0)), p("path", STR)));
-    m.put("fileset", fsFn(fs, new Type.SetType(STR), (f, a) -> {
-      throw new FunctionException("fileset is not supported by Caravan yet");
-    }, p("path", STR), p("pattern", STR)));
+    m.put("fileset", fsFn(fs, new Type.SetType(STR), (f, a) -> f.fileset(a.get(0), a.get(1)),
+        p("path", STR), p("pattern", STR)));
     m.put("pathexpand", fsFn(fs, STR, (f, a) -> f.pathexpand(a.get(0)), p("path", STR)));
   }
 
