@@ -3,20 +3,34 @@ package io.caravan.hcl.internal;
 import io.caravan.hcl.Pos;
 import io.caravan.hcl.SourceRange;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Maps byte offsets to line/column positions (columns in grapheme clusters, approximated by
- * combining-mark, variation-selector, skin-tone and ZWJ rules). Line starts are indexed once; columns
- * are counted from the line start, resuming from the last query on the same line.
+ * Maps byte offsets to line/column positions. Columns count extended grapheme clusters (Unicode
+ * UAX #29, via {@code java.util.regex}'s {@code \X}: combining marks, spacing marks, Hangul
+ * syllables, emoji modifier and ZWJ sequences and regional-indicator pairs are one column each).
+ * Line starts are indexed once. A line of plain ASCII (no carriage return) takes the fast path,
+ * column = byte distance + 1; any other line is segmented once, on its first query, into the byte
+ * offsets where its clusters start, and answered by binary search.
+ *
+ * <p>HCL segments each token separately, so a cluster that straddles a token boundary (a quoted
+ * string that begins with a combining mark, say) counts as two columns there and as one here. A
+ * position inside a cluster gets the column after that cluster's start, as a prefix would.
  */
 final class PosTable {
+  private static final Pattern GRAPHEME = Pattern.compile("\\X");
+
   private final byte[] src;
   private final String file;
   private final int[] lineStarts;
   private final int lineCount;
   /** Per line: true when the line holds only ASCII bytes and no carriage return (column = byte distance + 1). */
   private final boolean[] plainLine;
-  private int cacheLine = -1, cacheByte, cacheCol, cacheLastCp;
+  /** Per non-plain line, once segmented: the byte offsets where its grapheme clusters start. */
+  private final Map<Integer, int[]> clusterStarts = new HashMap<>();
   private int lastLine;
 
   PosTable(byte[] src, String file) {
@@ -51,35 +65,47 @@ final class PosTable {
     if (b > src.length) b = src.length;
     if (b < 0) b = 0;
     int line = lineOf(b);
+    int lineStart = lineStarts[line];
     if (plainLine[line]) {
-      return new Pos(line + 1, b - lineStarts[line] + 1, b);
+      return new Pos(line + 1, b - lineStart + 1, b);
     }
-    int cur, col, lastCp;
-    if (line == cacheLine && b >= cacheByte) {
-      cur = cacheByte;
-      col = cacheCol;
-      lastCp = cacheLastCp;
-    } else {
-      cur = lineStarts[line];
-      col = 1;
-      lastCp = -1;
-    }
-    while (cur < b) {
+    int[] starts = clusterStarts.computeIfAbsent(line, this::segment);
+    int before = Arrays.binarySearch(starts, b);
+    int count = before >= 0 ? before : -before - 1; // clusters starting before b
+    return new Pos(line + 1, count + 1, b);
+  }
+
+  /**
+   * The byte offsets at which the grapheme clusters of line {@code line} start. The line's content
+   * excludes its newline, a carriage return just before that newline, and a byte-order mark at the
+   * start of the file; malformed UTF-8 bytes are one cluster each.
+   */
+  private int[] segment(int line) {
+    int from = lineStarts[line];
+    int to = line + 1 < lineCount ? lineStarts[line + 1] - 1 : src.length; // exclusive, before '\n'
+    if (line + 1 < lineCount && to > from && src[to - 1] == '\r') to--;
+    if (from == 0 && to >= 3 && (src[0] & 0xff) == 0xEF && (src[1] & 0xff) == 0xBB && (src[2] & 0xff) == 0xBF) from = 3;
+    StringBuilder text = new StringBuilder(to - from);
+    int[] byteOfChar = new int[to - from + 1];
+    int cur = from;
+    while (cur < to) {
       int c = src[cur] & 0xff;
-      int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-      if (cur + len > src.length) len = src.length - cur;
-      if (c == '\r' && cur + 1 < src.length && src[cur + 1] == '\n') { cur++; continue; }
-      int cp = decode(cur, len);
-      if (cp == 0xFEFF && cur == 0) { cur += len; continue; }
-      if (lastCp < 0 || !extendsCluster(cp, lastCp)) col++;
-      lastCp = cp;
+      int len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+      int cp = len == 0 || cur + len > to ? -1 : decode(cur, len);
+      if (cp < 0) {
+        cp = 0xFFFD;
+        len = 1;
+      }
+      int at = text.length();
+      text.appendCodePoint(cp);
+      for (int k = at; k < text.length(); k++) byteOfChar[k] = cur;
       cur += len;
     }
-    cacheLine = line;
-    cacheByte = b;
-    cacheCol = col;
-    cacheLastCp = lastCp;
-    return new Pos(line + 1, col, b);
+    int[] starts = new int[text.length()];
+    int n = 0;
+    Matcher m = GRAPHEME.matcher(text);
+    while (m.find()) starts[n++] = byteOfChar[m.start()];
+    return Arrays.copyOf(starts, n);
   }
 
   /**
@@ -121,18 +147,18 @@ final class PosTable {
     return new SourceRange(file, s, e);
   }
 
+  /** The code point of a well-formed UTF-8 sequence, or -1. */
   private int decode(int at, int len) {
     int c = src[at] & 0xff;
     if (len == 1) return c;
     int cp = len == 2 ? c & 0x1f : len == 3 ? c & 0x0f : c & 0x07;
-    for (int i = 1; i < len; i++) cp = (cp << 6) | (src[at + i] & 0x3f);
+    for (int i = 1; i < len; i++) {
+      int cont = src[at + i] & 0xff;
+      if ((cont & 0xC0) != 0x80) return -1;
+      cp = (cp << 6) | (cont & 0x3f);
+    }
+    int min = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
     return cp;
-  }
-
-  private static boolean extendsCluster(int cp, int lastCp) {
-    if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F3FB && cp <= 0x1F3FF)) return true;
-    if (lastCp == 0x200D) return true;
-    int t = Character.getType(cp);
-    return t == Character.NON_SPACING_MARK || t == Character.ENCLOSING_MARK || t == Character.COMBINING_SPACING_MARK;
   }
 }
