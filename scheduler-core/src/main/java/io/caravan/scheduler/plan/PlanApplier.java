@@ -66,8 +66,8 @@ public final class PlanApplier {
    */
   public PlanEvaluation evaluate(ClusterSnapshot snapshot, Plan plan) {
     Set<String> nodeIds = new TreeSet<>();
-    nodeIds.addAll(plan.nodeUpdate().keySet());
-    nodeIds.addAll(plan.nodeAllocation().keySet());
+    nodeIds.addAll(orEmpty(plan.nodeUpdate()).keySet());
+    nodeIds.addAll(orEmpty(plan.nodeAllocation()).keySet());
 
     Map<String, List<Allocation>> updates = new LinkedHashMap<>();
     Map<String, List<Allocation>> placements = new LinkedHashMap<>();
@@ -89,15 +89,15 @@ public final class PlanApplier {
         }
         continue;
       }
-      List<Allocation> stops = plan.nodeUpdate().get(nodeId);
+      List<Allocation> stops = orEmpty(plan.nodeUpdate()).get(nodeId);
       if (stops != null && !stops.isEmpty()) {
         updates.put(nodeId, stops);
       }
-      List<Allocation> placed = plan.nodeAllocation().get(nodeId);
+      List<Allocation> placed = orEmpty(plan.nodeAllocation()).get(nodeId);
       if (placed != null && !placed.isEmpty()) {
         placements.put(nodeId, placed);
       }
-      List<Allocation> preempted = livePreemptions(snapshot, plan.nodePreemptions().get(nodeId));
+      List<Allocation> preempted = livePreemptions(snapshot, orEmpty(plan.nodePreemptions()).get(nodeId));
       if (!preempted.isEmpty()) {
         preemptions.put(nodeId, preempted);
       }
@@ -129,7 +129,7 @@ public final class PlanApplier {
 
   /** Nomad's {@code evaluateNodePlan}: {@code null} when the node's part of the plan may commit. */
   private static @Nullable String rejectionReason(ClusterSnapshot snapshot, Plan plan, String nodeId) {
-    List<Allocation> placed = plan.nodeAllocation().getOrDefault(nodeId, List.of());
+    List<Allocation> placed = orEmpty(plan.nodeAllocation()).getOrDefault(nodeId, List.of());
     if (placed.isEmpty()) {
       return null; // stops and evictions always fit
     }
@@ -168,7 +168,8 @@ public final class PlanApplier {
       return "node is not eligible";
     }
     Set<String> removed = new HashSet<>();
-    for (Map<String, List<Allocation>> m : List.of(plan.nodeUpdate(), plan.nodePreemptions(), plan.nodeAllocation())) {
+    for (Map<String, List<Allocation>> m
+        : List.of(orEmpty(plan.nodeUpdate()), orEmpty(plan.nodePreemptions()), orEmpty(plan.nodeAllocation()))) {
       for (Allocation a : m.getOrDefault(nodeId, List.of())) {
         removed.add(a.id());
       }
@@ -208,7 +209,7 @@ public final class PlanApplier {
       return d;
     }
     Set<String> rejected = new HashSet<>();
-    plan.nodeAllocation().forEach((node, list) -> {
+    orEmpty(plan.nodeAllocation()).forEach((node, list) -> {
       if (!accepted.containsKey(node)) {
         list.forEach(a -> rejected.add(a.id()));
       }
@@ -227,5 +228,9 @@ public final class PlanApplier {
       groups.put(e.getKey(), s);
     }
     return changed ? d.toBuilder().taskGroups(groups).build() : d;
+  }
+
+  private static Map<String, List<Allocation>> orEmpty(@Nullable Map<String, List<Allocation>> m) {
+    return m == null ? Map.of() : m;
   }
 }

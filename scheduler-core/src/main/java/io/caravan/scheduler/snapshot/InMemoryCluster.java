@@ -4,11 +4,14 @@ import com.google.common.collect.ImmutableList;
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.AllocStatus;
 import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.DeploymentStatusUpdate;
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.Node;
 import io.caravan.model.cluster.Plan;
 import io.caravan.model.cluster.PlanResult;
 import io.caravan.model.job.Job;
+import io.caravan.scheduler.plan.PlanApplier;
+import io.caravan.scheduler.plan.PlanEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,9 +19,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A mutable in-memory cluster for tests and simulations, like Nomad's scheduler test harness: it
- * serves as the {@link ClusterSnapshot} and the {@link Planner}, applies every submitted plan in
- * full and records plans and evaluations. Not thread-safe.
+ * A mutable in-memory cluster for tests and simulations: it serves as the {@link ClusterSnapshot}
+ * and the {@link Planner}, sends every submitted plan through the {@link PlanApplier} (fit
+ * re-check, partial commit, refresh snapshot) unlike Nomad's scheduler test harness, which
+ * commits blindly, and records plans, their results and evaluations. Not thread-safe.
  */
 public final class InMemoryCluster implements ClusterSnapshot, Planner {
   private final TreeMap<String, Node> nodes = new TreeMap<>();
@@ -32,8 +36,20 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
   private final List<Evaluation> createdEvals = new ArrayList<>();
   private final List<Evaluation> reblockedEvals = new ArrayList<>();
   private final Map<String, List<Node>> nodesByPoolCache = new java.util.HashMap<>();
+  private final List<PlanResult> planResults = new ArrayList<>();
+  private final PlanApplier applier;
   private SchedulerConfiguration config;
   private long index = 1;
+
+  /** An empty cluster whose plans go through a {@link PlanApplier} without bad-node tracking. */
+  public InMemoryCluster() {
+    this(new PlanApplier());
+  }
+
+  /** An empty cluster whose plans go through {@code applier}. */
+  public InMemoryCluster(PlanApplier applier) {
+    this.applier = java.util.Objects.requireNonNull(applier, "applier");
+  }
 
   /** Adds or replaces a node. */
   public InMemoryCluster upsertNode(Node node) {
@@ -161,21 +177,107 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
   }
 
   /**
-   * Applies the whole plan (stops, evictions (preemptions) and placements) without checking fit,
-   * like Nomad's scheduler test harness; records it. Never a partial commit, so never a refresh.
+   * Submits a plan through the {@link PlanApplier}, as Nomad's plan endpoint does: every node the
+   * plan touches is re-checked against the current state, the accepted part is committed at a new
+   * index (stops and preemptions marked, placements written, the deployment and deployment updates
+   * applied) and the plan is recorded. When a node was rejected the submission carries a frozen
+   * {@link #snapshot()} for the scheduler to retry on.
    */
   @Override
   public PlanSubmission submitPlan(Plan plan) {
     plans.add(plan);
+    PlanEvaluation evaluation = applier.evaluate(this, plan);
+    PlanResult r = evaluation.result();
     index++;
-    forEach(plan.nodeUpdate(), a -> put(withDesired(a, AllocStatus.DESIRED_STOP)));
-    forEach(plan.nodePreemptions(), a -> put(withDesired(a, AllocStatus.DESIRED_EVICT)));
-    forEach(plan.nodeAllocation(), this::put);
-    if (plan.deployment() != null) {
-      deployments.add(plan.deployment());
+    forEach(r.nodeUpdate(), this::commitStop);
+    forEach(r.nodePreemptions(), a -> put(withDesired(a, AllocStatus.DESIRED_EVICT)));
+    forEach(r.nodeAllocation(), this::commitPlacement);
+    if (r.deployment() != null) {
+      upsertDeployment(r.deployment());
     }
-    return PlanSubmission.committed(new PlanResult(plan.nodeUpdate(), plan.nodeAllocation(),
-        plan.nodePreemptions(), plan.deployment(), plan.deploymentUpdates(), null, null, 0, index));
+    if (r.deploymentUpdates() != null) {
+      for (DeploymentStatusUpdate u : r.deploymentUpdates()) {
+        for (int i = 0; i < deployments.size(); i++) {
+          Deployment d = deployments.get(i);
+          if (d.id().equals(u.deploymentID())) {
+            deployments.set(i, d.toBuilder().status(u.status()).statusDescription(u.statusDescription())
+                .modifyIndex(index).build());
+          }
+        }
+      }
+    }
+    PlanResult committed = new PlanResult(r.nodeUpdate(), r.nodeAllocation(), r.nodePreemptions(), r.deployment(),
+        r.deploymentUpdates(), r.rejectedNodes(), r.ineligibleNodes(), r.refreshIndex(), index);
+    planResults.add(committed);
+    return r.refreshIndex() != 0 ? PlanSubmission.partial(committed, snapshot()) : PlanSubmission.committed(committed);
+  }
+
+  /** Results of the plans submitted so far (what the applier committed), in order. */
+  public List<PlanResult> planResults() {
+    return ImmutableList.copyOf(planResults);
+  }
+
+  /** The latest version of every job, ordered by namespace and ID. */
+  public List<Job> jobs() {
+    List<Job> out = new ArrayList<>();
+    for (TreeMap<Long, Job> versions : jobs.values()) {
+      out.add(versions.lastEntry().getValue());
+    }
+    return ImmutableList.copyOf(out);
+  }
+
+  /**
+   * A read-only copy of the current state: later changes to this cluster do not show in it, so a
+   * scheduler can plan on it while others commit (optimistic concurrency, as in Nomad's workers).
+   */
+  public ClusterSnapshot snapshot() {
+    InMemoryCluster copy = new InMemoryCluster(applier);
+    copy.nodes.putAll(nodes);
+    copy.allocs.putAll(allocs);
+    allocsByNode.forEach((k, v) -> copy.allocsByNode.put(k, new TreeMap<>(v)));
+    allocsByJob.forEach((k, v) -> copy.allocsByJob.put(k, new TreeMap<>(v)));
+    jobs.forEach((k, v) -> copy.jobs.put(k, new TreeMap<>(v)));
+    copy.deployments.addAll(deployments);
+    copy.config = config;
+    copy.index = index;
+    return new FrozenSnapshot(copy);
+  }
+
+  private void commitStop(Allocation stop) {
+    Allocation current = allocs.get(stop.id());
+    if (current == null) {
+      return; // stopping an allocation the state no longer has is a no-op, as in Nomad's state store
+    }
+    Allocation.Builder b = current.toBuilder()
+        .desiredStatus(AllocStatus.DESIRED_STOP)
+        .desiredDescription(stop.desiredDescription())
+        .modifyIndex(index);
+    if (!stop.clientStatus().isEmpty() && !current.clientTerminal()) {
+      b.clientStatus(stop.clientStatus());
+    }
+    if (!stop.followupEvalID().isEmpty()) {
+      b.followupEvalID(stop.followupEvalID());
+    }
+    put(b.build());
+  }
+
+  private void commitPlacement(Allocation a) {
+    Allocation current = allocs.get(a.id());
+    put(a.toBuilder()
+        .createIndex(current == null ? index : current.createIndex())
+        .modifyIndex(index)
+        .allocModifyIndex(index)
+        .build());
+  }
+
+  private void upsertDeployment(Deployment d) {
+    for (int i = 0; i < deployments.size(); i++) {
+      if (deployments.get(i).id().equals(d.id())) {
+        deployments.set(i, d.toBuilder().modifyIndex(index).build());
+        return;
+      }
+    }
+    deployments.add(d.toBuilder().createIndex(d.createIndex() == 0 ? index : d.createIndex()).modifyIndex(index).build());
   }
 
   @Override

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.caravan.model.cluster.AllocDeploymentStatus;
 import io.caravan.model.cluster.AllocatedCpuResources;
 import io.caravan.model.cluster.AllocatedDeviceResource;
-import io.caravan.model.cluster.AllocatedMemoryResources;
-import io.caravan.model.cluster.AllocatedPortMapping;
 import io.caravan.model.cluster.AllocatedResources;
-import io.caravan.model.cluster.AllocatedSharedResources;
 import io.caravan.model.cluster.AllocatedTaskResources;
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.Deployment;
@@ -21,6 +18,7 @@ import io.caravan.model.cluster.Plan;
 import io.caravan.model.cluster.PlanResult;
 import io.caravan.scheduler.harness.ManualClock;
 import io.caravan.scheduler.snapshot.InMemoryCluster;
+import io.caravan.scheduler.testing.Allocs;
 import io.caravan.scheduler.testing.Nodes;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,18 +30,8 @@ import org.junit.jupiter.api.Test;
 class PlanApplierTest {
   private final PlanApplier applier = new PlanApplier();
 
-  /** A running allocation with one task holding cpu/memory, shared disk and the given host ports. */
   static Allocation alloc(String id, String node, long cpu, long mem, long disk, int... ports) {
-    List<AllocatedPortMapping> mapped = new java.util.ArrayList<>();
-    for (int p : ports) {
-      mapped.add(new AllocatedPortMapping("p" + p, p, 0, "192.168.0.100"));
-    }
-    AllocatedResources r = new AllocatedResources(
-        Map.of("web", new AllocatedTaskResources(new AllocatedCpuResources(cpu, null),
-            new AllocatedMemoryResources(mem, 0), null, null)),
-        null, new AllocatedSharedResources(null, disk, mapped.isEmpty() ? null : mapped));
-    return Allocation.builder().id(id).namespace("default").jobID("job-" + id).name("job-" + id + ".web[0]")
-        .taskGroup("web").nodeID(node).allocatedResources(r).desiredStatus("run").clientStatus("running").build();
+    return Allocs.sized(id, node, cpu, mem, disk, ports);
   }
 
   static Allocation pending(Allocation a) {
