@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = CaravanVersion.class,
     description = "Caravan: an embeddable cluster scheduler compatible with Nomad jobspecs.",
-    subcommands = {JobCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, JobCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
 public final class CaravanMain implements Runnable {
 
   @Spec CommandSpec spec;

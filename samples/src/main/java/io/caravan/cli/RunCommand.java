@@ -1,0 +1,80 @@
+package io.caravan.cli;
+
+import io.caravan.jobspec.JobspecParser;
+import io.caravan.jobspec.JobspecResult;
+import io.caravan.model.job.Job;
+import io.caravan.state.server.JobRejectedException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code caravan run FILE}: runs a job on a dev cluster started in this process (one server, one
+ * client on this machine) and shows what happens. Ctrl-C stops the job, waits for its tasks to
+ * exit and leaves nothing running; a batch job ends the program when it completes, with its status.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs a job on a dev cluster inside this process and follows it: evaluations, placements,",
+        "task events, a per-group summary and the tasks' output. Ctrl-C stops the job and its tasks;",
+        "a batch job exits when it completes (0) or fails (1)."})
+final class RunCommand implements Callable<Integer> {
+  /** How long Ctrl-C waits for the job's tasks to stop before the process exits anyway. */
+  private static final long STOP_WAIT_SECONDS = 90;
+
+  @Spec CommandSpec spec;
+
+  @Mixin JobspecOptions jobspec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    byte[] bytes = Files.readAllBytes(jobspec.file);
+    JobspecResult parsed = JobspecParser.parse(bytes, jobspec.file.toString(), jobspec.toParseOptions(System.getenv()));
+    if (parsed.hasErrors() || parsed.job().isEmpty()) {
+      DiagnosticPrinter.print(err, parsed.diagnostics(), new String(bytes, StandardCharsets.UTF_8));
+      return ExitCodes.INVALID_INPUT;
+    }
+    Job job = parsed.job().get();
+    out.println("==> Starting a dev cluster (one server, one client on this machine)");
+    out.flush();
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch finished = new CountDownLatch(1);
+    Thread hook = new Thread(() -> {
+      stop.set(true);
+      try {
+        finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "caravan-run-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (DevCluster cluster = DevCluster.start()) {
+      try {
+        return new JobRun(cluster, out, stop).run(job);
+      } catch (JobRejectedException e) {
+        err.println("Job \"" + job.id() + "\" was rejected:");
+        e.problems().forEach(p -> err.println("  * " + p));
+        return ExitCodes.INVALID_INPUT;
+      }
+    } finally {
+      out.flush();
+      finished.countDown();
+      if (!stop.get()) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // Ctrl-C arrived just now: the hook is running and waits for nothing more
+        }
+      }
+    }
+  }
+}
