@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +28,15 @@ public final class MetricsCollector {
   private final int nodesInPool;
   private final String nodePool;
   private final Map<String, Integer> nodesAvailable;
-  private final TreeMap<String, Integer> classFiltered = new TreeMap<>();
-  private final TreeMap<String, Integer> constraintFiltered = new TreeMap<>();
-  private final TreeMap<String, Integer> classExhausted = new TreeMap<>();
-  private final TreeMap<String, Integer> dimensionExhausted = new TreeMap<>();
+  private final ReasonCounts classFiltered = new ReasonCounts();
+  private final ReasonCounts constraintFiltered = new ReasonCounts();
+  private final ReasonCounts classExhausted = new ReasonCounts();
+  private final ReasonCounts dimensionExhausted = new ReasonCounts();
   private final List<NodeScoreMeta> scores = new ArrayList<>();
   private int coalescedFailures;
+  /** Index and score of the first lowest kept score, valid once the top 5 is full. */
+  private int worstIndex;
+  private double worstRetained;
 
   /** Starts empty for a selection over {@code nodesInPool} candidate nodes. */
   public MetricsCollector(int nodesInPool, String nodePool, Map<String, Integer> nodesAvailable) {
@@ -50,23 +52,33 @@ public final class MetricsCollector {
 
   /** Counts a node rejected by feasibility, with the reason (a constraint text or checker reason). */
   public void filterNode(Node node, @Nullable String reason) {
+    filterNode(node.nodeClass(), reason);
+  }
+
+  /** Like {@link #filterNode(Node, String)} given the node's class ({@code ""} for none). */
+  public void filterNode(String nodeClass, @Nullable String reason) {
     nodesFiltered++;
-    if (!node.nodeClass().isEmpty()) {
-      classFiltered.merge(node.nodeClass(), 1, Integer::sum);
+    if (!nodeClass.isEmpty()) {
+      classFiltered.add(nodeClass);
     }
     if (reason != null && !reason.isEmpty()) {
-      constraintFiltered.merge(reason, 1, Integer::sum);
+      constraintFiltered.add(reason);
     }
   }
 
   /** Counts a feasible node that lacked resources in {@code dimension}. */
   public void exhaustNode(Node node, String dimension) {
+    exhaustNode(node.nodeClass(), dimension);
+  }
+
+  /** Like {@link #exhaustNode(Node, String)} given the node's class ({@code ""} for none). */
+  public void exhaustNode(String nodeClass, String dimension) {
     nodesExhausted++;
-    if (!node.nodeClass().isEmpty()) {
-      classExhausted.merge(node.nodeClass(), 1, Integer::sum);
+    if (!nodeClass.isEmpty()) {
+      classExhausted.add(nodeClass);
     }
     if (!dimension.isEmpty()) {
-      dimensionExhausted.merge(dimension, 1, Integer::sum);
+      dimensionExhausted.add(dimension);
     }
   }
 
@@ -76,23 +88,39 @@ public final class MetricsCollector {
   }
 
   /**
+   * True when a node scoring {@code normScore} would enter the kept top 5 now, so callers can skip
+   * building its per-scorer scores when it would not (most candidates never enter).
+   */
+  public boolean retains(double normScore) {
+    return scores.size() < MAX_RETAINED_SCORES || normScore > worstRetained;
+  }
+
+  /**
    * Like {@link #scoreNode(Node, Map, double)}, building the per-scorer map only when the node
    * enters the top 5 (most candidates never do, so most placements allocate nothing here).
    */
   public void scoreNode(Node node, Supplier<Map<String, Double>> perScorer, double normScore) {
     if (scores.size() < MAX_RETAINED_SCORES) {
       scores.add(new NodeScoreMeta(node.id(), perScorer.get(), normScore));
+      refreshWorst();
       return;
     }
+    if (normScore > worstRetained) {
+      scores.set(worstIndex, new NodeScoreMeta(node.id(), perScorer.get(), normScore));
+      refreshWorst();
+    }
+  }
+
+  /** Finds the first lowest kept score (the one a better node replaces). */
+  private void refreshWorst() {
     int worst = 0;
     for (int i = 1; i < scores.size(); i++) {
       if (scores.get(i).normScore() < scores.get(worst).normScore()) {
         worst = i;
       }
     }
-    if (normScore > scores.get(worst).normScore()) {
-      scores.set(worst, new NodeScoreMeta(node.id(), perScorer.get(), normScore));
-    }
+    worstIndex = worst;
+    worstRetained = scores.get(worst).normScore();
   }
 
   /** Counts a further failed placement of a group that already failed in this evaluation. */
@@ -110,12 +138,8 @@ public final class MetricsCollector {
     List<NodeScoreMeta> sorted = new ArrayList<>(scores);
     sorted.sort(Comparator.comparingDouble(NodeScoreMeta::normScore).reversed());
     return new AllocMetric(nodesEvaluated, nodesFiltered, nodesInPool, nodePool,
-        ImmutableMap.copyOf(nodesAvailable), nullIfEmpty(classFiltered), nullIfEmpty(constraintFiltered),
-        nodesExhausted, nullIfEmpty(classExhausted), nullIfEmpty(dimensionExhausted), null, null,
+        ImmutableMap.copyOf(nodesAvailable), classFiltered.toSortedMap(), constraintFiltered.toSortedMap(),
+        nodesExhausted, classExhausted.toSortedMap(), dimensionExhausted.toSortedMap(), null, null,
         sorted.isEmpty() ? null : ImmutableList.copyOf(sorted), Duration.ZERO, coalescedFailures);
-  }
-
-  private static @Nullable Map<String, Integer> nullIfEmpty(TreeMap<String, Integer> m) {
-    return m.isEmpty() ? null : ImmutableMap.copyOf(m);
   }
 }

@@ -104,8 +104,16 @@ public final class PlacementEngine {
     private final SplittableRandom rng;
     private final ConstraintEvaluator evaluator = new ConstraintEvaluator();
     private final Map<String, Boolean> jobClassCache = new HashMap<>();
-    /** node ID → task group → count of this job's live allocations (existing + proposed). */
-    private final Map<String, Map<String, Integer>> jobAllocs = new HashMap<>();
+    /** Per node index: this job's live allocations there (existing + proposed), all groups. */
+    private final int[] jobAllocsOnNode;
+    /** Task group → per node index: the group's live allocations there (existing + proposed). */
+    private final Map<String, int[]> groupAllocsOnNode = new HashMap<>();
+    /**
+     * Per node index: bumped whenever the node's usage changes (every {@link NodeUsage#add} or
+     * {@link NodeUsage#remove} during the pass), so the groups' cached fit results expire.
+     */
+    private final int[] usageStamp;
+    private final String[] nodeClasses;
     private final List<Allocation> existingJobAllocs;
     private int offset;
     private double spreadWeights;
@@ -128,15 +136,34 @@ public final class PlacementEngine {
       SeededRandom.shuffle(order, new SplittableRandom(seed));
       this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
       this.usage = new NodeUsage[nodes.size()];
+      this.usageStamp = new int[nodes.size()];
+      this.nodeClasses = new String[nodes.size()];
+      this.jobAllocsOnNode = new int[nodes.size()];
       String ns = job.namespace() == null ? "default" : job.namespace();
       List<Allocation> live = new ArrayList<>();
+      Map<String, Integer> indexOf = null;
       for (Allocation a : snapshot.allocsByJob(ns, jobId)) {
         if (!a.terminal()) {
           live.add(a);
-          jobAllocs.computeIfAbsent(a.nodeID(), k -> new HashMap<>()).merge(a.taskGroup(), 1, Integer::sum);
+          if (indexOf == null) {
+            indexOf = new HashMap<>(nodes.size() * 2);
+            for (int i = 0; i < nodes.size(); i++) {
+              indexOf.put(nodes.get(i).id(), i);
+            }
+          }
+          Integer idx = indexOf.get(a.nodeID());
+          if (idx != null) {
+            jobAllocsOnNode[idx]++;
+            groupAllocs(a.taskGroup())[idx]++;
+          }
         }
       }
       this.existingJobAllocs = live;
+    }
+
+    /** The per node index allocation counts of task group {@code tg} (created empty on first use). */
+    int[] groupAllocs(String tg) {
+      return groupAllocsOnNode.computeIfAbsent(tg, k -> new int[nodes.size()]);
     }
 
     PlacementResult run() {
@@ -189,6 +216,16 @@ public final class PlacementEngine {
         }
       }
       return null;
+    }
+
+    /** The node class of the node at index {@code idx} ({@code ""} for none). */
+    String nodeClass(int idx) {
+      String c = nodeClasses[idx];
+      if (c == null) {
+        c = nodes.get(idx).nodeClass();
+        nodeClasses[idx] = c;
+      }
+      return c;
     }
 
     NodeUsage usageOf(int idx) {
@@ -259,12 +296,50 @@ public final class PlacementEngine {
       final List<Affinity> affinities = new ArrayList<>();
       final SpreadScorer spread;
       final int limit;
+      /** Per node index: this group's live allocations there. */
+      final int[] allocsOnNode;
+      /**
+       * Per node index: how often the group's checker has looked at the node (saturating at 2) and
+       * what it said last. From the second look on the checker's answer no longer changes (its
+       * class caches are filled by the first), so it is reused; a feasible answer is final at once.
+       */
+      final byte[] checks;
+      final String[] checkReason;
+      /**
+       * Per node index, valid while {@code rankStamp[idx] == usageStamp[idx] + 1}: the port or
+       * device exhaustion (never preemptable), the exhausted resource dimension, and the fit
+       * score when nothing is exhausted. All are functions of the node's usage and the group's ask.
+       */
+      final int[] rankStamp;
+      final String[] blockedBy;
+      final String[] exhaustedOn;
+      final double[] fitScore;
+      /** Per node index: the node affinity score (a function of the node alone), once computed. */
+      final double[] affinityOf;
+      final boolean[] affinityKnown;
+      /** Selection state: nodes pulled so far, skipped low scorers and how many were taken back. */
+      private int seen;
+      private final List<Ranked> skipped = new ArrayList<>(MAX_SKIP);
+      private int skipIdx;
+      /** The node last ranked (or taken back from the skipped ones). */
+      private int curIdx;
+      private double curScore;
+      private List<AllocUsage> curVictims = List.of();
 
       Group(TaskGroup tg) {
         this.tg = tg;
         this.tgName = tg.name();
         this.count = tg.count() == null ? 1 : tg.count();
         this.ask = TaskGroupAsk.of(tg);
+        this.allocsOnNode = groupAllocs(tgName);
+        this.checks = new byte[nodes.size()];
+        this.checkReason = new String[nodes.size()];
+        this.rankStamp = new int[nodes.size()];
+        this.blockedBy = new String[nodes.size()];
+        this.exhaustedOn = new String[nodes.size()];
+        this.fitScore = new double[nodes.size()];
+        this.affinityOf = new double[nodes.size()];
+        this.affinityKnown = new boolean[nodes.size()];
         this.checker = new TaskGroupChecker(job, tg, evaluator, jobClassCache, new HashMap<>());
         this.distinctHostsJob = job.constraintsOrEmpty().stream().anyMatch(Group::isDistinctHosts);
         this.distinctHostsGroup = tg.constraintsOrEmpty().stream().anyMatch(Group::isDistinctHosts);
@@ -312,77 +387,93 @@ public final class PlacementEngine {
         return r.isEmpty() || !r.equalsIgnoreCase("false") && !r.equals("0") && !r.equalsIgnoreCase("f");
       }
 
+      /**
+       * The limit iterator and max selection over the ranked nodes. The node being looked at is
+       * kept in {@link #curIdx}/{@link #curScore}/{@link #curVictims} rather than in an object per
+       * node, since a spread or affinity can have a placement score thousands of nodes.
+       */
       @Nullable Ranked select(MetricsCollector metrics, boolean preempt) {
-        int[] seen = {0};
-        List<Ranked> skipped = new ArrayList<>();
-        int[] skipIdx = {0};
+        seen = 0;
+        skipped.clear();
+        skipIdx = 0;
         int returned = 0;
-        Ranked best = null;
+        int bestIdx = -1;
+        double bestScore = 0;
+        List<AllocUsage> bestVictims = List.of();
         while (returned < limit) {
-          Ranked option = nextOption(metrics, preempt, seen, skipped, skipIdx);
-          if (option == null) {
+          if (!nextOption(metrics, preempt)) {
             break;
           }
-          while (option != null && option.score <= 0.0 && skipped.size() < MAX_SKIP) {
-            skipped.add(option);
-            option = nextRanked(metrics, preempt, seen);
+          boolean have = true;
+          while (have && curScore <= 0.0 && skipped.size() < MAX_SKIP) {
+            skipped.add(new Ranked(curIdx, curScore, curVictims));
+            have = nextRanked(metrics, preempt);
           }
           returned++;
-          if (option == null) {
-            option = nextOption(metrics, preempt, seen, skipped, skipIdx);
-            if (option == null) {
-              break;
-            }
+          if (!have && !nextOption(metrics, preempt)) {
+            break;
           }
-          if (best == null || option.score > best.score) {
-            best = option;
+          if (bestIdx < 0 || curScore > bestScore) {
+            bestIdx = curIdx;
+            bestScore = curScore;
+            bestVictims = curVictims;
           }
         }
-        return best;
+        return bestIdx < 0 ? null : new Ranked(bestIdx, bestScore, bestVictims);
       }
 
-      private @Nullable Ranked nextOption(MetricsCollector metrics, boolean preempt, int[] seen,
-          List<Ranked> skipped, int[] skipIdx) {
-        Ranked option = nextRanked(metrics, preempt, seen);
-        if (option == null && skipIdx[0] < skipped.size()) {
-          option = skipped.get(skipIdx[0]++);
+      /** The next ranked node, or else the next skipped one; false when both are used up. */
+      private boolean nextOption(MetricsCollector metrics, boolean preempt) {
+        if (nextRanked(metrics, preempt)) {
+          return true;
         }
-        return option;
+        if (skipIdx < skipped.size()) {
+          Ranked r = skipped.get(skipIdx++);
+          curIdx = r.idx();
+          curScore = r.score();
+          curVictims = r.victims();
+          return true;
+        }
+        return false;
       }
 
-      private @Nullable Ranked nextRanked(MetricsCollector metrics, boolean preempt, int[] seen) {
+      /** Pulls nodes from the shuffled source until one ranks (then {@code cur*} hold it); false when every node was seen. */
+      private boolean nextRanked(MetricsCollector metrics, boolean preempt) {
         int n = order.length;
-        while (seen[0] < n) {
+        while (seen < n) {
           int idx = order[offset];
           offset = offset + 1 == n ? 0 : offset + 1;
-          seen[0]++;
+          seen++;
           metrics.evaluateNode();
           Node node = nodes.get(idx);
-          String reason = checker.check(node);
+          String reason;
+          if (checks[idx] == 2) {
+            reason = checkReason[idx];
+          } else {
+            reason = checker.check(node);
+            checkReason[idx] = reason;
+            checks[idx] = reason == null ? 2 : (byte) (checks[idx] + 1);
+          }
           if (reason == null) {
             reason = distinctReason(idx, node);
           }
           if (reason != null) {
-            metrics.filterNode(node, reason);
+            metrics.filterNode(nodeClass(idx), reason);
             continue;
           }
-          Ranked r = rank(idx, node, metrics, preempt);
-          if (r != null) {
-            return r;
+          if (rank(idx, node, metrics, preempt)) {
+            return true;
           }
         }
-        return null;
+        return false;
       }
 
       private @Nullable String distinctReason(int idx, Node node) {
-        Map<String, Integer> here = jobAllocs.get(node.id());
-        if (here != null) {
-          if (distinctHostsJob && !here.isEmpty()) {
-            return "distinct_hosts";
-          }
-          if (distinctHostsGroup && here.getOrDefault(tgName, 0) > 0) {
-            return "distinct_hosts";
-          }
+        if (distinctHostsJob && jobAllocsOnNode[idx] > 0) {
+          return "distinct_hosts";
+        }
+        if (distinctHostsGroup && allocsOnNode[idx] > 0) {
+          return "distinct_hosts";
         }
         for (PropertySet p : propertySets) {
           String v = TargetResolver.resolve(p.attribute, node);
@@ -397,47 +488,43 @@ public final class PlacementEngine {
         return null;
       }
 
-      private @Nullable Ranked rank(int idx, Node node, MetricsCollector metrics, boolean preempt) {
-        NodeUsage u = usageOf(idx);
-        if (u.staticPortCollision(ask)) {
-          metrics.exhaustNode(node, "network: reserved port collision");
-          return null;
+      /** Scores the node into {@code cur*}; false when it is exhausted (counted in the metrics). */
+      private boolean rank(int idx, Node node, MetricsCollector metrics, boolean preempt) {
+        if (rankStamp[idx] != usageStamp[idx] + 1) {
+          NodeUsage u = usageOf(idx);
+          String blocked = blockReason(u);
+          String dim = blocked == null ? u.exhaustedDimension(ask) : null;
+          blockedBy[idx] = blocked;
+          exhaustedOn[idx] = dim;
+          fitScore[idx] = blocked == null && dim == null ? fit(u, 0, 0) : Double.NaN;
+          rankStamp[idx] = usageStamp[idx] + 1;
         }
-        if (!u.dynamicPortsAvailable(ask)) {
-          metrics.exhaustNode(node, "network: dynamic port selection failed");
-          return null;
-        }
-        for (RequestedDevice d : ask.devices()) {
-          if (u.freeDeviceInstances(d) < (d.count() == null ? 1 : d.count())) {
-            metrics.exhaustNode(node, "devices: no devices match request");
-            return null;
-          }
+        if (blockedBy[idx] != null) {
+          metrics.exhaustNode(nodeClass(idx), blockedBy[idx]);
+          return false;
         }
         List<AllocUsage> victims = List.of();
-        String dim = u.exhaustedDimension(ask);
+        double fit = fitScore[idx];
+        String dim = exhaustedOn[idx];
         if (dim != null) {
+          NodeUsage u = usageOf(idx);
           List<AllocUsage> chosen = preempt ? Preemptor.forTaskGroup(u, ask, jobId, priority) : null;
           if (chosen == null) {
-            metrics.exhaustNode(node, dim);
-            return null;
+            metrics.exhaustNode(nodeClass(idx), dim);
+            return false;
           }
           victims = chosen;
+          long freedCpu = 0;
+          long freedMem = 0;
+          for (AllocUsage v : victims) {
+            freedCpu += v.cpu();
+            freedMem += v.memoryMB();
+          }
+          fit = fit(u, freedCpu, freedMem);
         }
-        long freedCpu = 0;
-        long freedMem = 0;
-        for (AllocUsage v : victims) {
-          freedCpu += v.cpu();
-          freedMem += v.memoryMB();
-        }
-        long cpu = u.usedCpu() - freedCpu + ask.cpu();
-        long mem = u.usedMemory() - freedMem + ask.memoryMB();
-        double fit = config.spreadAlgorithm()
-            ? ScoreFunctions.spreadFit(cpu, u.availableCpu(), mem, u.availableMemory())
-            : ScoreFunctions.binPack(cpu, u.availableCpu(), mem, u.availableMemory());
         double sum = fit;
         int n = 1;
-        Map<String, Integer> here = jobAllocs.get(node.id());
-        int collisions = here == null ? 0 : here.getOrDefault(tgName, 0);
+        int collisions = allocsOnNode[idx];
         double anti = Double.NaN;
         if (collisions > 0) {
           anti = ScoreFunctions.jobAntiAffinity(collisions, count);
@@ -452,13 +539,17 @@ public final class PlacementEngine {
         }
         double affinity = Double.NaN;
         if (!affinities.isEmpty()) {
-          affinity = ScoreFunctions.nodeAffinity(affinities, node, evaluator);
+          if (!affinityKnown[idx]) {
+            affinityOf[idx] = ScoreFunctions.nodeAffinity(affinities, node, evaluator);
+            affinityKnown[idx] = true;
+          }
+          affinity = affinityOf[idx];
           sum += affinity;
           n++;
         }
         double spreadBoost = Double.NaN;
         if (spread.active()) {
-          double s = spread.boost(node);
+          double s = spread.boost(idx, node);
           if (s != 0.0) {
             spreadBoost = s;
             sum += s;
@@ -476,26 +567,51 @@ public final class PlacementEngine {
           n++;
         }
         double fin = sum / n;
-        final double fFit = fit;
-        final double fAnti = anti;
-        final double fPenalty = penalty;
-        final double fAffinity = affinity;
-        final double fSpread = spreadBoost;
-        final double fPreemption = preemption;
-        metrics.scoreNode(node, () -> scoreMap(fFit, fAnti, fPenalty, fAffinity, fSpread, fPreemption), fin);
-        return new Ranked(idx, fin, victims);
+        if (metrics.retains(fin)) {
+          metrics.scoreNode(node, scoreMap(fit, anti, penalty, affinity, spreadBoost, preemption), fin);
+        }
+        curIdx = idx;
+        curScore = fin;
+        curVictims = victims;
+        return true;
+      }
+
+      /** Why the node's ports or devices cannot take the ask (never preemptable), or null. */
+      private @Nullable String blockReason(NodeUsage u) {
+        if (u.staticPortCollision(ask)) {
+          return "network: reserved port collision";
+        }
+        if (!u.dynamicPortsAvailable(ask)) {
+          return "network: dynamic port selection failed";
+        }
+        for (RequestedDevice d : ask.devices()) {
+          if (u.freeDeviceInstances(d) < (d.count() == null ? 1 : d.count())) {
+            return "devices: no devices match request";
+          }
+        }
+        return null;
+      }
+
+      /** The binpack (or spread-algorithm) fit of the ask on the node after freeing the given amounts. */
+      private double fit(NodeUsage u, long freedCpu, long freedMem) {
+        long cpu = u.usedCpu() - freedCpu + ask.cpu();
+        long mem = u.usedMemory() - freedMem + ask.memoryMB();
+        return config.spreadAlgorithm()
+            ? ScoreFunctions.spreadFit(cpu, u.availableCpu(), mem, u.availableMemory())
+            : ScoreFunctions.binPack(cpu, u.availableCpu(), mem, u.availableMemory());
       }
 
       Placement commit(Ranked best, String name, MetricsCollector metrics) {
         Node node = nodes.get(best.idx);
         NodeUsage u = usageOf(best.idx);
         List<String> preempted = new ArrayList<>();
+        usageStamp[best.idx]++;
         for (AllocUsage v : best.victims) {
           u.remove(v.allocId());
           preempted.add(v.allocId());
-          Map<String, Integer> here = jobAllocs.get(node.id());
-          if (here != null && v.jobId().equals(jobId)) {
-            here.merge(v.taskGroup(), -1, Integer::sum);
+          if (v.jobId().equals(jobId)) {
+            jobAllocsOnNode[best.idx]--;
+            groupAllocs(v.taskGroup())[best.idx]--;
           }
         }
         int[] dyn = u.pickDynamicPorts(ask, rng);
@@ -525,7 +641,8 @@ public final class PlacementEngine {
         String allocId = SeededRandom.uuid(rng);
         u.add(new AllocUsage(allocId, jobId, tgName, priority, ask.cpu(), ask.memoryMB(), ask.diskMB(),
             List.of(), portValues.stream().mapToInt(Integer::intValue).toArray(), Map.of()));
-        jobAllocs.computeIfAbsent(node.id(), k -> new HashMap<>()).merge(tgName, 1, Integer::sum);
+        jobAllocsOnNode[best.idx]++;
+        allocsOnNode[best.idx]++;
         for (PropertySet p : propertySets) {
           String v = TargetResolver.resolve(p.attribute, node);
           if (v != null) {
@@ -533,7 +650,7 @@ public final class PlacementEngine {
           }
         }
         if (spread.active()) {
-          spread.count(node, 1);
+          spread.count(best.idx, node, 1);
         }
         return new Placement(allocId, name, tgName, node, best.score, resources, metrics.toMetric(),
             ImmutableList.copyOf(preempted));

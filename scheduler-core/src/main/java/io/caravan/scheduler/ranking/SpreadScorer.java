@@ -5,6 +5,7 @@ import io.caravan.model.job.Spread;
 import io.caravan.model.job.SpreadTarget;
 import io.caravan.scheduler.feasibility.TargetResolver;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,33 +16,104 @@ import java.util.Map;
  * of allocations per attribute value (values that are not targets count under {@code "*"}), and
  * a boost from targets or, without targets, from evenness. Counts are updated as placements are
  * made within the evaluation.
+ *
+ * <p>Each block interns its count keys as small integers, and the engine's indexed methods
+ * ({@link #boost(int, Node)}, {@link #count(int, Node, int)}) remember each node's key, so scoring
+ * a node is a few array reads: no target resolution, string building or map lookup per node.
  */
 public final class SpreadScorer {
+  /** Per-node key marker: not resolved yet. */
+  private static final int UNRESOLVED = -2;
+  /** Per-node key marker: the node lacks the attribute. */
+  private static final int MISSING = -1;
+
   private final List<Block> blocks = new ArrayList<>();
+  private final Block[] blockArray;
   private final double sumWeights;
   /** The lowest targeted boost seen so far (starts at −1); a value with 0 desired scores this. */
   private double lowestBoost = -1.0;
 
-  /** One spread block; {@code min}/{@code max} cache the extremes of {@code used} (0 = unset), refreshed after each count. */
+  /** One spread block with its interned keys and their counts. */
   private static final class Block {
-    final Spread spread;
-    final Map<String, Double> desired;
-    final Map<String, Integer> used = new HashMap<>();
+    final String attribute;
     final boolean targeted;
+    final Map<String, Double> desired;
+    /** {@code weight / sumWeights}, the factor of every targeted boost. */
+    double weightShare;
+    /** Count key (a value, or {@code "*"} for untargeted values of a targeted block) → key id. */
+    final Map<String, Integer> keyIds = new HashMap<>();
+    /** Per key id: the desired count, or NaN when the key has none. */
+    double[] desiredById = new double[8];
+    /** Per key id: the allocation count. */
+    int[] usedById = new int[8];
+    /** Per key id: whether the key has been counted (present in the use map). */
+    boolean[] presentById = new boolean[8];
+    /** How many keys have been counted; 0 means the use map is empty. */
+    int present;
+    /** Per engine node index: its key id, {@link #MISSING} or {@link #UNRESOLVED}. */
+    int[] keyOfNode = new int[0];
+    /** Extremes of the non-zero counts (0 = unset), refreshed after each count. */
     int min;
     int max;
 
-    Block(Spread spread, Map<String, Double> desired, boolean targeted) {
-      this.spread = spread;
+    Block(Spread spread, Map<String, Double> desired) {
+      this.attribute = spread.attribute();
+      this.targeted = !spread.spreadTargetOrEmpty().isEmpty();
       this.desired = desired;
-      this.targeted = targeted;
     }
 
-    /** Recomputes {@link #min} and {@link #max} over the used counts (0 counts as unset, as before). */
-    void refreshExtremes() {
+    /** The key id counting {@code value}, interning it on first sight. */
+    int keyOf(String value) {
+      String key = targeted && !desired.containsKey(value) ? "*" : value;
+      Integer id = keyIds.get(key);
+      if (id != null) {
+        return id;
+      }
+      int next = keyIds.size();
+      keyIds.put(key, next);
+      if (next == usedById.length) {
+        usedById = Arrays.copyOf(usedById, next * 2);
+        presentById = Arrays.copyOf(presentById, next * 2);
+        desiredById = Arrays.copyOf(desiredById, next * 2);
+      }
+      Double d = desired.get(key);
+      desiredById[next] = d == null ? Double.NaN : d;
+      return next;
+    }
+
+    /** The key id of the node at engine index {@code idx}, resolving and remembering it once. */
+    int keyOfNode(int idx, Node node) {
+      if (idx >= keyOfNode.length) {
+        int old = keyOfNode.length;
+        keyOfNode = Arrays.copyOf(keyOfNode, Math.max(idx + 1, old * 2));
+        Arrays.fill(keyOfNode, old, keyOfNode.length, UNRESOLVED);
+      }
+      int k = keyOfNode[idx];
+      if (k == UNRESOLVED) {
+        k = keyOfValue(node);
+        keyOfNode[idx] = k;
+      }
+      return k;
+    }
+
+    int keyOfValue(Node node) {
+      String v = TargetResolver.resolve(attribute, node);
+      return v == null ? MISSING : keyOf(v);
+    }
+
+    void count(int key, int delta) {
+      usedById[key] += delta;
+      if (!presentById[key]) {
+        presentById[key] = true;
+        present++;
+      }
       int lo = 0;
       int hi = 0;
-      for (int c : used.values()) {
+      for (int i = 0, n = keyIds.size(); i < n; i++) {
+        int c = usedById[i];
+        if (!presentById[i] || c == 0) {
+          continue;
+        }
         if (lo == 0 || c < lo) {
           lo = c;
         }
@@ -73,9 +145,15 @@ public final class SpreadScorer {
         desired.put("*", count - total);
       }
       sum += s.weight() == null ? 50 : s.weight();
-      blocks.add(new Block(s, desired, !s.spreadTargetOrEmpty().isEmpty()));
+      blocks.add(new Block(s, desired));
     }
     this.sumWeights = sum;
+    for (int i = 0; i < spreads.size(); i++) {
+      Spread s = spreads.get(i);
+      double weight = s.weight() == null ? 50 : s.weight();
+      blocks.get(i).weightShare = weight / sumWeights;
+    }
+    this.blockArray = blocks.toArray(new Block[0]);
   }
 
   /** The accumulated spread weight, to pass to the next group's scorer. */
@@ -85,63 +163,78 @@ public final class SpreadScorer {
 
   /** True when the group has any spread block. */
   public boolean active() {
-    return !blocks.isEmpty();
+    return blockArray.length > 0;
   }
 
   /** Counts an existing or proposed allocation of this group on {@code node}. */
   public void count(Node node, int delta) {
-    for (Block b : blocks) {
-      String v = TargetResolver.resolve(b.spread.attribute(), node);
-      if (v == null) {
-        continue;
+    for (Block b : blockArray) {
+      int key = b.keyOfValue(node);
+      if (key != MISSING) {
+        b.count(key, delta);
       }
-      String key = b.targeted && !b.desired.containsKey(v) ? "*" : v;
-      b.used.merge(key, delta, Integer::sum);
-      b.refreshExtremes();
+    }
+  }
+
+  /** Like {@link #count(Node, int)} for the node at the engine's index {@code idx}, remembering its values. */
+  public void count(int idx, Node node, int delta) {
+    for (Block b : blockArray) {
+      int key = b.keyOfNode(idx, node);
+      if (key != MISSING) {
+        b.count(key, delta);
+      }
     }
   }
 
   /** The summed boost of placing one more allocation on {@code node}. */
   public double boost(Node node) {
     double total = 0;
-    for (Block b : blocks) {
-      String v = TargetResolver.resolve(b.spread.attribute(), node);
-      if (!b.targeted && b.used.isEmpty()) {
+    for (Block b : blockArray) {
+      if (!b.targeted && b.present == 0) {
         continue;
       }
-      if (v == null) {
-        total += -1.0;
-        continue;
-      }
-      if (b.targeted) {
-        total += targetedBoost(b, v);
-      } else {
-        total += evenBoost(b, v);
-      }
+      total += blockBoost(b, b.keyOfValue(node));
     }
     return total;
   }
 
-  private double targetedBoost(Block b, String value) {
-    String key = b.desired.containsKey(value) ? value : "*";
-    Double desired = b.desired.get(key);
-    if (desired == null) {
+  /** Like {@link #boost(Node)} for the node at the engine's index {@code idx}, remembering its values. */
+  public double boost(int idx, Node node) {
+    double total = 0;
+    for (Block b : blockArray) {
+      if (!b.targeted && b.present == 0) {
+        continue;
+      }
+      total += blockBoost(b, b.keyOfNode(idx, node));
+    }
+    return total;
+  }
+
+  private double blockBoost(Block b, int key) {
+    if (key == MISSING) {
+      return -1.0;
+    }
+    return b.targeted ? targetedBoost(b, key) : evenBoost(b, key);
+  }
+
+  private double targetedBoost(Block b, int key) {
+    double desired = b.desiredById[key];
+    if (Double.isNaN(desired)) {
       return -1.0;
     }
     if (desired == 0) {
       return lowestBoost;
     }
-    int used = b.used.getOrDefault(key, 0) + 1;
-    double weight = b.spread.weight() == null ? 50 : b.spread.weight();
-    double boost = ((desired - used) / desired) * (weight / sumWeights);
+    int used = b.usedById[key] + 1;
+    double boost = ((desired - used) / desired) * b.weightShare;
     if (boost < lowestBoost) {
       lowestBoost = boost;
     }
     return boost;
   }
 
-  private static double evenBoost(Block b, String value) {
-    int cur = b.used.getOrDefault(value, 0);
+  private static double evenBoost(Block b, int key) {
+    int cur = b.usedById[key];
     int min = b.min;
     int max = b.max;
     if (cur != min) {

@@ -29,6 +29,7 @@ public final class NodeUsage {
   private final int totalCores;
   private final int minPort;
   private final int maxPort;
+  private final int maxAllocs;
   private final BitSet usedPorts = new BitSet();
   private int usedInRange = -1;
   private final List<AllocUsage> allocs = new ArrayList<>();
@@ -66,6 +67,7 @@ public final class NodeUsage {
     this.totalCores = Math.max(cores, 0);
     this.minPort = res == null ? 20000 : res.minDynamicPortOrDefault();
     this.maxPort = res == null ? 32000 : res.maxDynamicPortOrDefault();
+    this.maxAllocs = node.nodeMaxAllocs();
   }
 
   /** The node this accounts for. */
@@ -153,7 +155,7 @@ public final class NodeUsage {
   /** Like {@link #exhaustedDimension(TaskGroupAsk)} as if the given amounts were freed first. */
   public @Nullable String exhaustedDimension(TaskGroupAsk ask, long freeCpu, long freeMem, long freeDisk,
       int freeCores, int freeAllocs) {
-    int max = node.nodeMaxAllocs();
+    int max = maxAllocs;
     if (max > 0 && allocs.size() - freeAllocs + 1 > max) {
       return MAX_ALLOCS;
     }
