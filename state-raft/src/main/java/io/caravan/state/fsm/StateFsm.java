@@ -134,7 +134,7 @@ public final class StateFsm implements ReplicatedFsm {
       tx.deleteEvals(c.evalIds());
       tx.deleteAllocs(c.allocIds());
     } else if (command instanceof Command.ApplyPlanResult c) {
-      tx.upsertAllocs(c.allocs());
+      tx.upsertAllocs(c.allocs().stream().map(a -> keepClientState(tx, a)).toList());
       if (c.deployment() != null) {
         tx.upsertDeployment(c.deployment());
       }
@@ -162,6 +162,21 @@ public final class StateFsm implements ReplicatedFsm {
     } else {
       throw new IllegalStateException("unhandled command " + command.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * A scheduler's allocation (a stop, an eviction or an in-place update) was copied from a snapshot
+   * that may be older than the client's last report: keep the stored client status, description and
+   * task states, unless the server itself marks the allocation lost or unknown (as Nomad's
+   * upsertAllocsImpl does).
+   */
+  private static Allocation keepClientState(Txn tx, Allocation planned) {
+    Allocation existing = tx.allocById(planned.id());
+    if (existing == null || "lost".equals(planned.clientStatus()) || "unknown".equals(planned.clientStatus())) {
+      return planned;
+    }
+    return planned.toBuilder().clientStatus(existing.clientStatus()).clientDescription(existing.clientDescription())
+        .taskStates(existing.taskStates()).build();
   }
 
   @Override

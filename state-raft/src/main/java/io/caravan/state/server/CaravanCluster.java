@@ -59,6 +59,7 @@ public final class CaravanCluster implements AutoCloseable {
   private final Path root;
   private final boolean replicated;
   private final long seed;
+  private final SchedulerProvider schedulers;
   private final Map<String, Peer> peers = new LinkedHashMap<>();
   private final Map<String, CaravanServer> running = new LinkedHashMap<>();
   private final Map<String, CompletableFuture<Void>> closing = new LinkedHashMap<>();
@@ -84,6 +85,7 @@ public final class CaravanCluster implements AutoCloseable {
     private @Nullable Boolean raft;
     private int clientCpuMhz = 4000;
     private long clientMemoryMb = 4096;
+    private SchedulerProvider schedulers = SchedulerProvider.BUILT_IN;
 
     private Builder() {}
 
@@ -138,6 +140,12 @@ public final class CaravanCluster implements AutoCloseable {
       return this;
     }
 
+    /** The schedulers every server's workers run (scheduler-core's built-in ones by default). */
+    public Builder schedulers(SchedulerProvider schedulers) {
+      this.schedulers = Objects.requireNonNull(schedulers, "schedulers");
+      return this;
+    }
+
     /** Forces Raft replication on or off (default: on with more than one server, off with one). */
     public Builder raft(boolean on) {
       this.raft = on;
@@ -179,6 +187,7 @@ public final class CaravanCluster implements AutoCloseable {
     this.clock = b.clock;
     this.replicated = replicated;
     this.seed = b.seed;
+    this.schedulers = b.schedulers;
     try {
       this.root = Files.createTempDirectory("caravan-cluster-");
     } catch (IOException e) {
@@ -195,7 +204,8 @@ public final class CaravanCluster implements AutoCloseable {
           startServer(p.id());
         }
       } else {
-        single = CaravanServer.builder(config).name("s0").clock(clock).random(new SplittableRandom(seed)).start();
+        single = CaravanServer.builder(config).name("s0").clock(clock).random(new SplittableRandom(seed))
+            .schedulers(schedulers).start();
         running.put("s0", single);
       }
       awaitLeader(Duration.ofSeconds(30));
@@ -222,7 +232,7 @@ public final class CaravanCluster implements AutoCloseable {
     Peer p = peers.get(id);
     long serverSeed = seed * 31 + id.hashCode();
     CaravanServer s = CaravanServer.builder(config).clock(clock).random(new SplittableRandom(serverSeed))
-        .raft(p, List.copyOf(peers.values()), root.resolve("servers").resolve(id)).start();
+        .schedulers(schedulers).raft(p, List.copyOf(peers.values()), root.resolve("servers").resolve(id)).start();
     synchronized (this) {
       running.put(id, s);
     }

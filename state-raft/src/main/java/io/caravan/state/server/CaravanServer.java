@@ -90,7 +90,8 @@ public final class CaravanServer implements AutoCloseable {
     this.ids = b.ids != null ? b.ids : () -> UUID.randomUUID().toString();
     this.name = b.name;
     HeartbeatTimers heartbeats = new HeartbeatTimers(timers, config.heartbeat(), random, this::heartbeatExpired);
-    this.pipeline = new SchedulingPipeline(name, config, store, this::write, timers, ids, clock);
+    this.pipeline = new SchedulingPipeline(name, config, store, this::write, timers, ids, clock,
+        new SplittableRandom(random.nextLong()), b.schedulers);
     this.leader = new LeaderServices(name, heartbeats, pipeline);
     fsm.setAppliedListener(leader::applied);
     if (b.self == null) {
@@ -123,6 +124,7 @@ public final class CaravanServer implements AutoCloseable {
     private @Nullable Peer self;
     private List<Peer> peers = List.of();
     private @Nullable Path dataDir;
+    private SchedulerProvider schedulers = SchedulerProvider.BUILT_IN;
 
     private Builder(ServerConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -149,6 +151,12 @@ public final class CaravanServer implements AutoCloseable {
     /** Source of evaluation IDs (random UUIDs by default). */
     public Builder ids(Supplier<String> ids) {
       this.ids = Objects.requireNonNull(ids, "ids");
+      return this;
+    }
+
+    /** The schedulers the leader's workers run (scheduler-core's built-in ones by default). */
+    public Builder schedulers(SchedulerProvider schedulers) {
+      this.schedulers = Objects.requireNonNull(schedulers, "schedulers");
       return this;
     }
 
