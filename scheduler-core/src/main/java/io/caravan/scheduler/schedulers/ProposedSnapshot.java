@@ -47,23 +47,20 @@ public final class ProposedSnapshot implements ClusterSnapshot {
 
   @Override
   public List<Node> nodes() {
-    return restrict(base.nodes());
+    return nodeIds == null ? base.nodes() : restrict(null);
   }
 
   @Override
   public List<Node> nodesByPool(String pool) {
-    return restrict(base.nodesByPool(pool));
+    return nodeIds == null ? base.nodesByPool(pool) : restrict(pool);
   }
 
-  private List<Node> restrict(List<Node> nodes) {
-    if (nodeIds == null) {
-      return nodes;
-    }
+  /** The restricted nodes (in ID order) of {@code pool} ({@code null}, "" or "all": any pool); O(restricted set). */
+  private List<Node> restrict(@Nullable String pool) {
+    boolean anyPool = pool == null || pool.isEmpty() || pool.equals("all");
     List<Node> out = new ArrayList<>(nodeIds.size());
-    for (Node n : nodes) {
-      if (nodeIds.contains(n.id())) {
-        out.add(n);
-      }
+    for (String id : new java.util.TreeSet<>(nodeIds)) {
+      base.nodeById(id).filter(n -> anyPool || pool.equals(n.nodePool())).ifPresent(out::add);
     }
     return out;
   }

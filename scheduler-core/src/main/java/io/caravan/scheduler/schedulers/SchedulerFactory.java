@@ -9,10 +9,11 @@ import java.time.Clock;
  * Chooses the scheduler for an evaluation's {@code Type} (Nomad's {@code BuiltinSchedulers}):
  * {@code service}, {@code batch}, {@code system} or {@code sysbatch}.
  *
- * <p>Status: {@code service} and {@code batch} throw a {@link SchedulerException} saying they are
- * not implemented yet until the cluster reconciler's {@code GenericScheduler} lands (issue #5);
- * {@code system} and {@code sysbatch} likewise until the {@code SystemScheduler} lands. Nothing is
- * faked: a caller either gets a working scheduler or that exception.
+ * <p>Status: {@code system} and {@code sysbatch} give a {@link SystemScheduler} (in-place versus
+ * destructive decided by {@link DestructiveChangeCheck#GROUP_SPEC} until the field-by-field rule
+ * is wired in). {@code service} and {@code batch} throw a {@link SchedulerException} saying they
+ * are not implemented yet until the cluster reconciler's {@code GenericScheduler} lands (issue #5).
+ * Nothing is faked: a caller either gets a working scheduler or that exception.
  */
 public final class SchedulerFactory {
   /** Long-running services, reconciled by count (Nomad's service scheduler). */
@@ -44,8 +45,12 @@ public final class SchedulerFactory {
     switch (type) {
       case SERVICE, BATCH -> throw new SchedulerException("the " + type
           + " scheduler is not implemented yet (GenericScheduler, issue #5)");
-      case SYSTEM, SYSBATCH -> throw new SchedulerException("the " + type
-          + " scheduler is not implemented yet (SystemScheduler, issue #5)");
+      case SYSTEM -> {
+        return new SystemScheduler(context, false, DestructiveChangeCheck.GROUP_SPEC);
+      }
+      case SYSBATCH -> {
+        return new SystemScheduler(context, true, DestructiveChangeCheck.GROUP_SPEC);
+      }
       default -> throw new SchedulerException("unknown scheduler type \"" + type
           + "\" (expected service, batch, system or sysbatch)");
     }

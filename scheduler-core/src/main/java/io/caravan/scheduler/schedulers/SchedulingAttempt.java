@@ -99,7 +99,7 @@ public final class SchedulingAttempt {
     return processor.ids();
   }
 
-  /** Adds {@code n} allocations of {@code taskGroup} this attempt wants to place. */
+  /** Adds {@code n} allocations of {@code taskGroup} this attempt wants to place ({@code n} may be negative). */
   public void queue(String taskGroup, int n) {
     queued.merge(taskGroup, n, Integer::sum);
   }
@@ -129,6 +129,11 @@ public final class SchedulingAttempt {
         first.nodesExhausted(), first.classExhausted(), first.dimensionExhausted(), first.quotaExhausted(),
         first.resourcesExhausted(), first.scoreMetaData(), first.allocationTime(),
         first.coalescedFailures() + 1 + metric.coalescedFailures()));
+  }
+
+  /** Sets (replaces) the failed metrics of {@code taskGroup}, without coalescing. */
+  public void replaceFailure(String taskGroup, AllocMetric metric) {
+    failed.put(taskGroup, metric);
   }
 
   /** True when {@code taskGroup} already failed in this attempt. */

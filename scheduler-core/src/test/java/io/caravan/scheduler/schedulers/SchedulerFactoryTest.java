@@ -1,5 +1,6 @@
 package io.caravan.scheduler.schedulers;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.caravan.scheduler.snapshot.InMemoryCluster;
@@ -22,5 +23,13 @@ class SchedulerFactoryTest {
     assertThatThrownBy(() -> SchedulerFactory.create("service", c, c, SchedulerConfiguration.serverDefaults(), Clock.systemUTC()))
         .isInstanceOf(SchedulerException.class)
         .hasMessageContaining("not implemented yet");
+  }
+
+  @Test
+  void choosesTheSystemSchedulerForSystemAndSysbatch() {
+    assertThat(SchedulerFactory.create("system", c, c, SchedulerConfiguration.serverDefaults(), Clock.systemUTC()))
+        .isInstanceOf(SystemScheduler.class);
+    assertThat(SchedulerFactory.create("sysbatch", c, c, SchedulerConfiguration.serverDefaults(), Clock.systemUTC()))
+        .isInstanceOf(SystemScheduler.class);
   }
 }
