@@ -102,6 +102,7 @@ public final class PlacementEngine {
     private final NodeUsage[] usage;
     private final Map<String, Integer> nodesAvailable;
     private final SplittableRandom rng;
+    private final long[] idSalt;
     private final ConstraintEvaluator evaluator = new ConstraintEvaluator();
     private final Map<String, Boolean> jobClassCache = new HashMap<>();
     /** Per node index: this job's live allocations there (existing + proposed), all groups. */
@@ -135,6 +136,7 @@ public final class PlacementEngine {
       long seed = SeededRandom.seed(request.evalId(), snapshot.latestIndex());
       SeededRandom.shuffle(order, new SplittableRandom(seed));
       this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
+      this.idSalt = SeededRandom.idSalt(request.evalId(), snapshot.latestIndex());
       this.usage = new NodeUsage[nodes.size()];
       this.usageStamp = new int[nodes.size()];
       this.nodeClasses = new String[nodes.size()];
@@ -638,7 +640,7 @@ public final class PlacementEngine {
         }
         AllocatedResources resources = new AllocatedResources(tasks, null,
             new AllocatedSharedResources(null, ask.diskMB(), ports.isEmpty() ? null : ports));
-        String allocId = SeededRandom.uuid(rng);
+        String allocId = SeededRandom.uuid(rng, idSalt);
         u.add(new AllocUsage(allocId, jobId, tgName, priority, ask.cpu(), ask.memoryMB(), ask.diskMB(),
             List.of(), portValues.stream().mapToInt(Integer::intValue).toArray(), Map.of()));
         jobAllocsOnNode[best.idx]++;

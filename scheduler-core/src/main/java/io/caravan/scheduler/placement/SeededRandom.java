@@ -40,4 +40,24 @@ public final class SeededRandom {
     long lo = (rng.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
     return new UUID(hi, lo).toString();
   }
+
+  /**
+   * A salt for allocation IDs that depends on the whole evaluation ID and the whole snapshot index.
+   * {@link #seed} drops the index's two low bits and reads only 8 bytes of the ID (Nomad's shuffle
+   * seed), so a retry of the same evaluation on a refreshed snapshot would otherwise draw the same
+   * allocation IDs as the attempt before it; Nomad draws allocation IDs from a random UUID source.
+   */
+  public static long[] idSalt(String evalId, long snapshotIndex) {
+    com.google.common.hash.HashCode h = com.google.common.hash.Hashing.murmur3_128().newHasher()
+        .putString(evalId, StandardCharsets.UTF_8).putLong(snapshotIndex).hash();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(h.asBytes());
+    // Leave the version and variant bits alone so salted IDs keep the version 4 shape.
+    return new long[] {b.getLong() & 0xffffffffffff0fffL, b.getLong() & 0x3fffffffffffffffL};
+  }
+
+  /** Like {@link #uuid(SplittableRandom)}, XOR-ed with a salt from {@link #idSalt}. */
+  public static String uuid(SplittableRandom rng, long[] salt) {
+    UUID u = UUID.fromString(uuid(rng));
+    return new UUID(u.getMostSignificantBits() ^ salt[0], u.getLeastSignificantBits() ^ salt[1]).toString();
+  }
 }
