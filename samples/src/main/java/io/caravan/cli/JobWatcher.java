@@ -1,6 +1,7 @@
 package io.caravan.cli;
 
 import io.caravan.model.cluster.AllocMetric;
+import io.caravan.model.cluster.AllocatedPortMapping;
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.NodeScoreMeta;
@@ -58,7 +59,7 @@ final class JobWatcher {
       if (before == null) {
         String node = snap.nodeById(a.nodeID()).map(n -> n.name()).orElse(a.nodeID());
         out.add("    Allocation \"" + shortId(a.id()) + "\" (" + a.name() + ") placed on node \"" + node + "\""
-            + score(a).map(s -> String.format(Locale.ROOT, " with score %.3f", s)).orElse(""));
+            + score(a).map(s -> String.format(Locale.ROOT, " with score %.3f", s)).orElse("") + ports(a));
       } else if (!before.equals(a.clientStatus() + "/" + a.desiredStatus())) {
         out.add("    Allocation \"" + shortId(a.id()) + "\" is " + a.clientStatus()
             + ("run".equals(a.desiredStatus()) ? "" : " (desired: " + a.desiredStatus() + ")"));
@@ -84,6 +85,19 @@ final class JobWatcher {
       out.add(summary);
     }
     return out;
+  }
+
+  /** The allocation's host ports, e.g. {@code ", ports http=127.0.0.1:23456"}, or nothing. */
+  private static String ports(Allocation a) {
+    if (a.allocatedResources() == null || a.allocatedResources().shared() == null
+        || a.allocatedResources().shared().ports() == null || a.allocatedResources().shared().ports().isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(", ports");
+    for (AllocatedPortMapping p : a.allocatedResources().shared().ports()) {
+      b.append(' ').append(p.label()).append('=').append(p.hostIP().isEmpty() ? "" : p.hostIP() + ":").append(p.value());
+    }
+    return b.toString();
   }
 
   /** The score the scheduler gave the allocation's node, if it recorded one. */

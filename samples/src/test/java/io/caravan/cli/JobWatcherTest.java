@@ -62,11 +62,15 @@ class JobWatcherTest {
       tx.upsertEvals(List.of(eval("complete", null)));
       tx.upsertAllocs(List.of(Allocation.builder().id("alloc-1234-bbbb").namespace("default").jobID("web").job(stored)
           .taskGroup("api").name("web.api[0]").nodeID("node-1").desiredStatus("run").clientStatus("pending")
-          .metrics(metric("node-1", 0.6123)).build()));
+          .metrics(metric("node-1", 0.6123))
+          .allocatedResources(new io.caravan.model.cluster.AllocatedResources(null, null,
+              new io.caravan.model.cluster.AllocatedSharedResources(null, 0,
+                  List.of(new io.caravan.model.cluster.AllocatedPortMapping("http", 23456, 0, "127.0.0.1")))))
+          .build()));
     });
     List<String> second = watcher.changes(store.snapshot());
     assertThat(second).contains("==> Evaluation \"eval-000\" (job-register) complete",
-        "    Allocation \"alloc-12\" (web.api[0]) placed on node \"box\" with score 0.612");
+        "    Allocation \"alloc-12\" (web.api[0]) placed on node \"box\" with score 0.612, ports http=127.0.0.1:23456");
 
     Allocation placed = store.snapshot().allocById("alloc-1234-bbbb").orElseThrow();
     write(tx -> tx.upsertAllocs(List.of(placed.toBuilder().clientStatus("running").taskStates(Map.of("server",
