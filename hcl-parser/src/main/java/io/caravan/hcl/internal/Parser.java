@@ -23,6 +23,8 @@ public final class Parser {
   private final byte[] b;
   private final String file;
   private final PosTable pt;
+  /** Recently made ASCII names by hash slot (see {@link #asciiName}). */
+  private final String[] names = new String[1024];
   private final Node.Source source;
   private final List<Diagnostic> diags = new ArrayList<>();
   private int p;
@@ -160,17 +162,42 @@ public final class Parser {
 
   private String ident() {
     int s = p;
+    boolean ascii = true;
+    int hash = 0;
     while (p < b.length) {
       int c = b[p] & 0xff;
       if (c < 0x80) {
-        if (isIdPart(c)) p++; else break;
+        if (isIdPart(c)) {
+          hash = 31 * hash + c;
+          p++;
+        } else {
+          break;
+        }
       } else {
         int cp = codePointAt(p);
         if (!Character.isUnicodeIdentifierPart(cp)) break;
+        ascii = false;
         p += Character.toString(cp).getBytes(StandardCharsets.UTF_8).length;
       }
     }
-    return new String(b, s, p - s, StandardCharsets.UTF_8);
+    return ascii ? asciiName(s, p - s, hash) : new String(b, s, p - s, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * An ASCII name, shared with the last identical name that hashed to the same slot: attribute and
+   * block names repeat all through a file, and one String each would be most of a large AST's text.
+   */
+  private String asciiName(int s, int len, int hash) {
+    int slot = (hash ^ (hash >>> 16)) & (names.length - 1);
+    String cached = names[slot];
+    if (cached != null && cached.length() == len) {
+      int i = 0;
+      while (i < len && cached.charAt(i) == b[s + i]) i++;
+      if (i == len) return cached;
+    }
+    String name = new String(b, s, len, StandardCharsets.ISO_8859_1);
+    names[slot] = name;
+    return name;
   }
 
   private int charLen(int i) {

@@ -32,6 +32,12 @@ final class PosTable {
   /** Per non-plain line, once segmented: the byte offsets where its grapheme clusters start. */
   private final Map<Integer, int[]> clusterStarts = new HashMap<>();
   private int lastLine;
+  /**
+   * Recently made positions by byte offset (direct-mapped): a range's end is often the next
+   * range's start, and sharing those Pos objects trims about a quarter of them from a large AST.
+   */
+  private static final int POS_CACHE = 1024;
+  private final Pos[] posCache = new Pos[POS_CACHE];
 
   PosTable(byte[] src, String file) {
     this.src = src;
@@ -64,6 +70,15 @@ final class PosTable {
   Pos pos(int b) {
     if (b > src.length) b = src.length;
     if (b < 0) b = 0;
+    int slot = b & (POS_CACHE - 1);
+    Pos cached = posCache[slot];
+    if (cached != null && cached.byteOffset() == b) return cached;
+    Pos p = computePos(b);
+    posCache[slot] = p;
+    return p;
+  }
+
+  private Pos computePos(int b) {
     int line = lineOf(b);
     int lineStart = lineStarts[line];
     if (plainLine[line]) {
@@ -142,9 +157,7 @@ final class PosTable {
   }
 
   SourceRange range(int start, int end) {
-    Pos s = pos(start);
-    Pos e = pos(end);
-    return new SourceRange(file, s, e);
+    return new SourceRange(file, pos(start), pos(end));
   }
 
   /** The code point of a well-formed UTF-8 sequence, or -1. */

@@ -142,7 +142,11 @@ final class TemplateParser {
       cur = lit(items, cur, p, lineStart);
       lineStart = false;
       int len = ps.charLength(p);
-      cur.text.append(new String(b, p, len, StandardCharsets.UTF_8));
+      if (len == 1 && c < 0x80) {
+        cur.text.append((char) c); // the common case: no String per character
+      } else {
+        cur.text.append(new String(b, p, len, StandardCharsets.UTF_8));
+      }
       p += len;
       cur.end = p;
     }
@@ -325,6 +329,14 @@ final class TemplateParser {
     }
   }
 
+  /** NFC form of a literal; text below U+0300 is already NFC, so it skips the normalizer's copy. */
+  private static String nfc(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x300) return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+    }
+    return text.toString();
+  }
+
   private List<Node> build(List<Item> items, int[] idx, Dir open, int openStart) {
     List<Node> parts = new ArrayList<>();
     Node.Source src = ps.source();
@@ -332,7 +344,7 @@ final class TemplateParser {
       Item it = items.get(idx[0]);
       if (it instanceof Lit l) {
         idx[0]++;
-        if (l.text.length() > 0 || true) parts.add(new Nodes.Literal(Value.string(java.text.Normalizer.normalize(l.text, java.text.Normalizer.Form.NFC)), ps.range(l.start, l.end), src));
+        if (l.text.length() > 0 || true) parts.add(new Nodes.Literal(Value.string(nfc(l.text)), ps.range(l.start, l.end), src));
       } else if (it instanceof Interp in) {
         idx[0]++;
         parts.add(new Nodes.TemplateWrap(in.expr(), ps.range(in.start(), in.end()), src));
