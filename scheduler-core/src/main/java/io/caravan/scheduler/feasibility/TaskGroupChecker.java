@@ -15,7 +15,6 @@ import io.caravan.model.job.RequestedDevice;
 import io.caravan.model.job.Task;
 import io.caravan.model.job.TaskGroup;
 import io.caravan.model.job.VolumeRequest;
-import io.caravan.scheduler.resources.NodeUsage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +44,7 @@ public final class TaskGroupChecker {
   private final Map<String, Boolean> jobClassCache;
   private final Map<String, Boolean> groupClassCache;
   private final ConstraintEvaluator evaluator;
+  private final DeviceConstraints deviceConstraints;
 
   /**
    * @param jobClassCache class → eligible for the job-level constraints, shared by all groups of the job
@@ -53,6 +53,7 @@ public final class TaskGroupChecker {
   public TaskGroupChecker(Job job, TaskGroup tg, ConstraintEvaluator evaluator,
       Map<String, Boolean> jobClassCache, Map<String, Boolean> groupClassCache) {
     this.evaluator = evaluator;
+    this.deviceConstraints = new DeviceConstraints(evaluator);
     this.jobClassCache = jobClassCache;
     this.groupClassCache = groupClassCache;
     for (Constraint c : job.constraintsOrEmpty()) {
@@ -132,10 +133,8 @@ public final class TaskGroupChecker {
     if (reason != null) {
       return reason;
     }
-    for (RequestedDevice d : devices) {
-      if (healthyInstances(node, d) < (d.count() == null ? 1 : d.count())) {
-        return "missing devices";
-      }
+    if (!devices.isEmpty() && !hasDevices(node)) {
+      return "missing devices";
     }
     return networkReason(node);
   }
@@ -164,21 +163,43 @@ public final class TaskGroupChecker {
     };
   }
 
-  private static long healthyInstances(Node node, RequestedDevice d) {
-    long n = 0;
-    if (node.nodeResources() == null) {
-      return 0;
-    }
-    for (NodeDeviceResource g : node.nodeResources().devicesOrEmpty()) {
-      if (NodeUsage.deviceMatches(d.name(), g)) {
-        for (NodeDevice i : g.instancesOrEmpty()) {
-          if (i.healthy()) {
-            n++;
-          }
+  /**
+   * Nomad's device check: requests in order greedily consume healthy instances of the groups
+   * that match them (name, constraints, {@code ${device.ids}}), possibly across groups; usage by
+   * other allocations is left to ranking.
+   */
+  private boolean hasDevices(Node node) {
+    List<NodeDeviceResource> groups = node.nodeResources() == null ? List.of() : node.nodeResources().devicesOrEmpty();
+    long[] unused = new long[groups.size()];
+    for (int i = 0; i < groups.size(); i++) {
+      for (NodeDevice d : groups.get(i).instancesOrEmpty()) {
+        if (d.healthy()) {
+          unused[i]++;
         }
       }
     }
-    return n;
+    for (RequestedDevice req : devices) {
+      long desired = req.count() == null ? 1 : req.count();
+      for (int i = 0; i < groups.size() && desired > 0; i++) {
+        NodeDeviceResource g = groups.get(i);
+        if (unused[i] == 0 || !deviceConstraints.matches(req, g)) {
+          continue;
+        }
+        long allowed = 0;
+        for (NodeDevice d : g.instancesOrEmpty()) {
+          if (d.healthy() && deviceConstraints.instanceAllowed(req, g, d.id())) {
+            allowed++;
+          }
+        }
+        long take = Math.min(Math.min(unused[i], allowed), desired);
+        unused[i] -= take;
+        desired -= take;
+      }
+      if (desired > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private @Nullable String networkReason(Node node) {

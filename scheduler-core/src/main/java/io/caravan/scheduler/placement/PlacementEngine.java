@@ -3,6 +3,7 @@ package io.caravan.scheduler.placement;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import io.caravan.model.cluster.AllocatedCpuResources;
+import io.caravan.model.cluster.AllocatedDeviceResource;
 import io.caravan.model.cluster.AllocatedMemoryResources;
 import io.caravan.model.cluster.AllocatedPortMapping;
 import io.caravan.model.cluster.AllocatedResources;
@@ -10,6 +11,7 @@ import io.caravan.model.cluster.AllocatedSharedResources;
 import io.caravan.model.cluster.AllocatedTaskResources;
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.Node;
+import io.caravan.model.cluster.NodeDeviceResource;
 import io.caravan.model.job.Affinity;
 import io.caravan.model.job.Constraint;
 import io.caravan.model.job.Job;
@@ -22,12 +24,14 @@ import io.caravan.model.job.TaskGroup;
 import io.caravan.scheduler.explain.Explanations;
 import io.caravan.scheduler.explain.MetricsCollector;
 import io.caravan.scheduler.feasibility.ConstraintEvaluator;
+import io.caravan.scheduler.feasibility.DeviceConstraints;
 import io.caravan.scheduler.feasibility.TargetResolver;
 import io.caravan.scheduler.feasibility.TaskGroupChecker;
 import io.caravan.scheduler.preemption.Preemptor;
 import io.caravan.scheduler.ranking.ScoreFunctions;
 import io.caravan.scheduler.ranking.SpreadScorer;
 import io.caravan.scheduler.resources.AllocUsage;
+import io.caravan.scheduler.resources.DeviceAllocator;
 import io.caravan.scheduler.resources.NodeUsage;
 import io.caravan.scheduler.resources.TaskGroupAsk;
 import io.caravan.scheduler.snapshot.ClusterSnapshot;
@@ -316,6 +320,11 @@ public final class PlacementEngine {
       final String[] blockedBy;
       final String[] exhaustedOn;
       final double[] fitScore;
+      /** Per node index, with the same validity: the device affinity score, NaN when none applies. */
+      final double[] deviceScore;
+      /** The group's device requests, task by task, and the matcher for their constraints. */
+      final List<DeviceAllocator.TaskRequest> deviceRequests = new ArrayList<>();
+      final DeviceConstraints deviceConstraints = new DeviceConstraints(evaluator);
       /** Per node index: the node affinity score (a function of the node alone), once computed. */
       final double[] affinityOf;
       final boolean[] affinityKnown;
@@ -340,6 +349,14 @@ public final class PlacementEngine {
         this.blockedBy = new String[nodes.size()];
         this.exhaustedOn = new String[nodes.size()];
         this.fitScore = new double[nodes.size()];
+        this.deviceScore = new double[nodes.size()];
+        for (Task t : tg.tasksOrEmpty()) {
+          if (t.resources() != null) {
+            for (RequestedDevice d : t.resources().devicesOrEmpty()) {
+              deviceRequests.add(new DeviceAllocator.TaskRequest(t.name(), d));
+            }
+          }
+        }
         this.affinityOf = new double[nodes.size()];
         this.affinityKnown = new boolean[nodes.size()];
         this.checker = new TaskGroupChecker(job, tg, evaluator, jobClassCache, new HashMap<>());
@@ -495,10 +512,20 @@ public final class PlacementEngine {
         if (rankStamp[idx] != usageStamp[idx] + 1) {
           NodeUsage u = usageOf(idx);
           String blocked = blockReason(u);
+          double devices = Double.NaN;
+          if (blocked == null && !deviceRequests.isEmpty()) {
+            DeviceAllocator.Result offer = DeviceAllocator.allocate(u, deviceRequests, deviceConstraints);
+            if (offer == null) {
+              blocked = "devices: no devices match request";
+            } else {
+              devices = offer.affinityScore();
+            }
+          }
           String dim = blocked == null ? u.exhaustedDimension(ask) : null;
           blockedBy[idx] = blocked;
           exhaustedOn[idx] = dim;
           fitScore[idx] = blocked == null && dim == null ? fit(u, 0, 0) : Double.NaN;
+          deviceScore[idx] = devices;
           rankStamp[idx] = usageStamp[idx] + 1;
         }
         if (blockedBy[idx] != null) {
@@ -526,6 +553,11 @@ public final class PlacementEngine {
         }
         double sum = fit;
         int n = 1;
+        double devices = deviceScore[idx];
+        if (!Double.isNaN(devices)) {
+          sum += devices;
+          n++;
+        }
         int collisions = allocsOnNode[idx];
         double anti = Double.NaN;
         if (collisions > 0) {
@@ -570,7 +602,7 @@ public final class PlacementEngine {
         }
         double fin = sum / n;
         if (metrics.retains(fin)) {
-          metrics.scoreNode(node, scoreMap(fit, anti, penalty, affinity, spreadBoost, preemption), fin);
+          metrics.scoreNode(node, scoreMap(fit, devices, anti, penalty, affinity, spreadBoost, preemption), fin);
         }
         curIdx = idx;
         curScore = fin;
@@ -585,11 +617,6 @@ public final class PlacementEngine {
         }
         if (!u.dynamicPortsAvailable(ask)) {
           return "network: dynamic port selection failed";
-        }
-        for (RequestedDevice d : ask.devices()) {
-          if (u.freeDeviceInstances(d) < (d.count() == null ? 1 : d.count())) {
-            return "devices: no devices match request";
-          }
         }
         return null;
       }
@@ -629,6 +656,20 @@ public final class PlacementEngine {
           ports.add(new AllocatedPortMapping(p.label(), dyn[i], p.to() == -1 ? dyn[i] : p.to(), ip));
           portValues.add(dyn[i]);
         }
+        Map<String, List<AllocatedDeviceResource>> taskDevices = new HashMap<>();
+        Map<String, List<String>> heldDevices = new LinkedHashMap<>();
+        if (!deviceRequests.isEmpty()) {
+          DeviceAllocator.Result offer = DeviceAllocator.allocate(u, deviceRequests, deviceConstraints);
+          if (offer == null) {
+            throw new IllegalStateException("devices on node " + node.id() + " vanished between ranking and commit");
+          }
+          for (DeviceAllocator.Offer o : offer.offers()) {
+            NodeDeviceResource g = o.group();
+            taskDevices.computeIfAbsent(o.task(), k -> new ArrayList<>())
+                .add(new AllocatedDeviceResource(g.vendor(), g.type(), g.name(), o.instanceIds()));
+            heldDevices.computeIfAbsent(g.id(), k -> new ArrayList<>()).addAll(o.instanceIds());
+          }
+        }
         Map<String, AllocatedTaskResources> tasks = new LinkedHashMap<>();
         for (Task t : tg.tasksOrEmpty()) {
           Resources r = t.resources();
@@ -636,13 +677,13 @@ public final class PlacementEngine {
           long tmem = r == null || r.memoryMB() == null ? TaskGroupAsk.DEFAULT_MEMORY : r.memoryMB();
           long tmax = r == null || r.memoryMaxMB() == null || !config.memoryOversubscriptionEnabled() ? 0 : r.memoryMaxMB();
           tasks.put(t.name(), new AllocatedTaskResources(new AllocatedCpuResources(tcpu, null),
-              new AllocatedMemoryResources(tmem, tmax), null, null));
+              new AllocatedMemoryResources(tmem, tmax), null, taskDevices.get(t.name())));
         }
         AllocatedResources resources = new AllocatedResources(tasks, null,
             new AllocatedSharedResources(null, ask.diskMB(), ports.isEmpty() ? null : ports));
         String allocId = SeededRandom.uuid(rng, idSalt);
         u.add(new AllocUsage(allocId, jobId, tgName, priority, ask.cpu(), ask.memoryMB(), ask.diskMB(),
-            List.of(), portValues.stream().mapToInt(Integer::intValue).toArray(), Map.of()));
+            List.of(), portValues.stream().mapToInt(Integer::intValue).toArray(), heldDevices));
         jobAllocsOnNode[best.idx]++;
         allocsOnNode[best.idx]++;
         for (PropertySet p : propertySets) {
@@ -661,10 +702,13 @@ public final class PlacementEngine {
   }
 
   /** Per-scorer scores under Nomad's metric names; NaN means the scorer did not apply. */
-  private static Map<String, Double> scoreMap(double fit, double anti, double penalty, double affinity,
+  private static Map<String, Double> scoreMap(double fit, double devices, double anti, double penalty, double affinity,
       double spread, double preemption) {
     ImmutableMap.Builder<String, Double> b = ImmutableMap.builder();
     b.put("binpack", fit);
+    if (!Double.isNaN(devices)) {
+      b.put("devices", devices);
+    }
     if (!Double.isNaN(anti)) {
       b.put("job-anti-affinity", anti);
     }

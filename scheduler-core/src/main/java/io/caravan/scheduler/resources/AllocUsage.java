@@ -12,11 +12,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The resources one existing allocation holds on its node, summed from its AllocatedResources. */
+/**
+ * The resources one allocation holds on its node, summed from its AllocatedResources; device
+ * instances are kept per group ID ({@code vendor/type/name}).
+ */
 public record AllocUsage(
     String allocId, String jobId, String taskGroup, int jobPriority,
     long cpu, long memoryMB, long diskMB, List<Integer> cores, int[] ports,
-    Map<String, Integer> devices) {
+    Map<String, List<String>> devices) {
+
+  /** Copies the device map (group ID {@code vendor/type/name} → instance IDs held). */
+  public AllocUsage {
+    devices = Map.copyOf(devices);
+  }
 
   /** Sums an allocation's task and shared resources ({@code priority} is its job's priority). */
   public static AllocUsage of(Allocation a, int priority) {
@@ -25,7 +33,7 @@ public record AllocUsage(
     long disk = 0;
     List<Integer> cores = new ArrayList<>();
     List<Integer> ports = new ArrayList<>();
-    Map<String, Integer> devices = new LinkedHashMap<>();
+    Map<String, List<String>> devices = new LinkedHashMap<>();
     AllocatedResources r = a.allocatedResources();
     if (r != null) {
       if (r.tasks() != null) {
@@ -42,8 +50,10 @@ public record AllocUsage(
           addPorts(t.networks(), ports);
           if (t.devices() != null) {
             for (AllocatedDeviceResource d : t.devices()) {
-              int n = d.deviceIDs() == null ? 0 : d.deviceIDs().size();
-              devices.merge(d.vendor() + "/" + d.type() + "/" + d.name(), n, Integer::sum);
+              if (d.deviceIDs() != null) {
+                devices.computeIfAbsent(d.vendor() + "/" + d.type() + "/" + d.name(), k -> new ArrayList<>())
+                    .addAll(d.deviceIDs());
+              }
             }
           }
         }
@@ -61,7 +71,13 @@ public record AllocUsage(
       }
     }
     return new AllocUsage(a.id(), a.jobID(), a.taskGroup(), priority, cpu, mem, disk,
-        List.copyOf(cores), ports.stream().mapToInt(Integer::intValue).toArray(), Map.copyOf(devices));
+        List.copyOf(cores), ports.stream().mapToInt(Integer::intValue).toArray(), copyLists(devices));
+  }
+
+  private static Map<String, List<String>> copyLists(Map<String, List<String>> m) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return out;
   }
 
   private static void addPorts(List<NetworkResource> networks, List<Integer> out) {

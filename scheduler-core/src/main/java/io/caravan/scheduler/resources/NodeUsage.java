@@ -7,6 +7,7 @@ import io.caravan.model.cluster.NodeReservedResources;
 import io.caravan.model.cluster.NodeResources;
 import io.caravan.model.job.Port;
 import io.caravan.model.job.RequestedDevice;
+import io.caravan.scheduler.feasibility.DeviceConstraints;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -241,30 +242,29 @@ public final class NodeUsage {
       if (!deviceMatches(request.name(), g)) {
         continue;
       }
-      int healthy = 0;
       for (NodeDevice d : g.instancesOrEmpty()) {
-        if (d.healthy()) {
-          healthy++;
+        if (d.healthy() && !deviceInUse(g.id(), d.id())) {
+          free++;
         }
       }
-      int used = 0;
-      for (AllocUsage a : allocs) {
-        used += a.devices().getOrDefault(g.id(), 0);
-      }
-      free += Math.max(healthy - used, 0);
     }
     return free;
   }
 
+  /** True when instance {@code instanceId} of device group {@code groupId} is held by a counted allocation. */
+  public boolean deviceInUse(String groupId, String instanceId) {
+    for (AllocUsage a : allocs) {
+      List<String> held = a.devices().get(groupId);
+      if (held != null && held.contains(instanceId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** True when a device request name matches a group: {@code type}, {@code vendor/type} or {@code vendor/type/name}. */
   public static boolean deviceMatches(String name, NodeDeviceResource g) {
-    String[] parts = name.split("/");
-    return switch (parts.length) {
-      case 1 -> parts[0].equals(g.type());
-      case 2 -> parts[0].equals(g.vendor()) && parts[1].equals(g.type());
-      case 3 -> parts[0].equals(g.vendor()) && parts[1].equals(g.type()) && parts[2].equals(g.name());
-      default -> false;
-    };
+    return DeviceConstraints.nameMatches(name, g);
   }
 
   private void markPortSpecAgain() {
