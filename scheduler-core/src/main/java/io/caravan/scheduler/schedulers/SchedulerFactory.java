@@ -1,5 +1,6 @@
 package io.caravan.scheduler.schedulers;
 
+import io.caravan.scheduler.reconcile.TasksUpdated;
 import io.caravan.scheduler.snapshot.ClusterSnapshot;
 import io.caravan.scheduler.snapshot.Planner;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
@@ -10,9 +11,9 @@ import java.time.Clock;
  * {@code service}, {@code batch}, {@code system} or {@code sysbatch}.
  *
  * <p>Status: {@code system} and {@code sysbatch} give a {@link SystemScheduler} (in-place versus
- * destructive decided by {@link DestructiveChangeCheck#GROUP_SPEC} until the field-by-field rule
- * is wired in). {@code service} and {@code batch} throw a {@link SchedulerException} saying they
- * are not implemented yet until the cluster reconciler's {@code GenericScheduler} lands (issue #5).
+ * destructive decided by {@link TasksUpdated#destructive}). {@code service} and {@code batch}
+ * throw a {@link SchedulerException} saying they are not implemented yet until the cluster
+ * reconciler's {@code GenericScheduler} lands (issue #5).
  * Nothing is faked: a caller either gets a working scheduler or that exception.
  */
 public final class SchedulerFactory {
@@ -46,10 +47,10 @@ public final class SchedulerFactory {
       case SERVICE, BATCH -> throw new SchedulerException("the " + type
           + " scheduler is not implemented yet (GenericScheduler, issue #5)");
       case SYSTEM -> {
-        return new SystemScheduler(context, false, DestructiveChangeCheck.GROUP_SPEC);
+        return new SystemScheduler(context, false, TasksUpdated::destructive);
       }
       case SYSBATCH -> {
-        return new SystemScheduler(context, true, DestructiveChangeCheck.GROUP_SPEC);
+        return new SystemScheduler(context, true, TasksUpdated::destructive);
       }
       default -> throw new SchedulerException("unknown scheduler type \"" + type
           + "\" (expected service, batch, system or sysbatch)");

@@ -15,6 +15,7 @@ import io.caravan.model.cluster.Node;
 import io.caravan.model.job.Constraint;
 import io.caravan.model.job.Job;
 import io.caravan.model.job.TaskGroup;
+import io.caravan.scheduler.reconcile.TasksUpdated;
 import io.caravan.scheduler.snapshot.InMemoryCluster;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import io.caravan.scheduler.testing.Jobs;
@@ -92,7 +93,7 @@ class SystemSchedulerPropertyTest {
     Evaluation eval = Evaluation.builder().id(String.format("00000000-0000-4000-8000-%012d", seed)).namespace("default")
         .priority(50).type("system").triggeredBy(EvalTriggers.JOB_REGISTER).jobID("sys").status(EvalStatus.PENDING).build();
     new SystemScheduler(new SchedulerContext(c, c, SchedulerConfiguration.serverDefaults(), EvalProcessorTest.CLOCK), false,
-        DestructiveChangeCheck.GROUP_SPEC).process(eval);
+        TasksUpdated::destructive).process(eval);
 
     int expectedQueued = 0;
     for (Node node : nodes) {

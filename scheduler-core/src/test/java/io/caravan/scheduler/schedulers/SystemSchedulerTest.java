@@ -8,6 +8,7 @@ import io.caravan.model.cluster.EvalStatus;
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.Plan;
 import io.caravan.model.job.Job;
+import io.caravan.scheduler.reconcile.TasksUpdated;
 import io.caravan.scheduler.snapshot.InMemoryCluster;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import io.caravan.scheduler.testing.Jobs;
@@ -35,7 +36,7 @@ class SystemSchedulerTest {
 
   private static SystemScheduler scheduler(InMemoryCluster c, io.caravan.scheduler.snapshot.Planner planner) {
     return new SystemScheduler(new SchedulerContext(c, planner, SchedulerConfiguration.serverDefaults(), EvalProcessorTest.CLOCK),
-        false, DestructiveChangeCheck.GROUP_SPEC);
+        false, TasksUpdated::destructive);
   }
 
   @Test
