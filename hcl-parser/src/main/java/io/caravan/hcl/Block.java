@@ -7,12 +7,12 @@ public record Block(String type, ImmutableList<String> labels, Body body, Source
     ImmutableList<SourceRange> labelRanges, SourceRange openBraceRange, SourceRange closeBraceRange) {
   /** The whole block's range. */
   public SourceRange range() {
-    return new SourceRange(typeRange.filename(), typeRange.start(), closeBraceRange.end());
+    return typeRange.to(closeBraceRange);
   }
 
   /** hcl's DefRange: from the type through the last label (or the type alone). */
   public SourceRange defRange() {
     SourceRange last = labelRanges.isEmpty() ? typeRange : labelRanges.get(labelRanges.size() - 1);
-    return new SourceRange(typeRange.filename(), typeRange.start(), last.end());
+    return typeRange.to(last);
   }
 }

@@ -1,22 +1,106 @@
 package io.caravan.hcl;
 
-/** A half-open range of source text in a named file, as hcl.Range. */
-public record SourceRange(String filename, Pos start, Pos end) {
+import java.util.Objects;
+import java.util.function.IntFunction;
+
+/**
+ * A half-open range of source text in a named file, as hcl.Range. The parser makes its ranges
+ * from byte offsets and a shared position table, so the line/column {@link Pos} objects are only
+ * made when someone asks for them: a large syntax tree holds millions of ranges, and their
+ * positions were most of its memory. Ranges made from two {@code Pos} values keep them.
+ */
+public final class SourceRange {
+  private final String filename;
+  /** The parser's position table ({@code IntFunction<Pos>}), or {@link Fixed} for given positions. */
+  private final Object positions;
+  private final int startByte;
+  private final int endByte;
+
+  /** A range between two given positions. */
+  public SourceRange(String filename, Pos start, Pos end) {
+    this.filename = filename;
+    this.positions = new Fixed(Objects.requireNonNull(start), Objects.requireNonNull(end));
+    this.startByte = start.byteOffset();
+    this.endByte = end.byteOffset();
+  }
+
+  private SourceRange(String filename, IntFunction<Pos> table, int startByte, int endByte) {
+    this.filename = filename;
+    this.positions = table;
+    this.startByte = startByte;
+    this.endByte = endByte;
+  }
+
+  /**
+   * A range from byte offsets whose positions {@code table} computes on demand (for parsers).
+   * The table must give the same answer for an offset every time and be safe to call from any thread.
+   */
+  public static SourceRange ofBytes(String filename, IntFunction<Pos> table, int startByte, int endByte) {
+    return new SourceRange(filename, table, startByte, endByte);
+  }
+
+  /** The file name. */
+  public String filename() {
+    return filename;
+  }
+
+  /** The start position. */
+  @SuppressWarnings("unchecked")
+  public Pos start() {
+    return positions instanceof Fixed f ? f.start : ((IntFunction<Pos>) positions).apply(startByte);
+  }
+
+  /** The end position (exclusive). */
+  @SuppressWarnings("unchecked")
+  public Pos end() {
+    return positions instanceof Fixed f ? f.end : ((IntFunction<Pos>) positions).apply(endByte);
+  }
+
+  /** The range from this one's start to {@code other}'s end, positions still made on demand when both are. */
+  public SourceRange to(SourceRange other) {
+    if (positions == other.positions && !(positions instanceof Fixed)) {
+      return new SourceRange(filename, other.tableOrNull(), startByte, other.endByte);
+    }
+    return new SourceRange(filename, start(), other.end());
+  }
+
+  @SuppressWarnings("unchecked")
+  private IntFunction<Pos> tableOrNull() {
+    return positions instanceof Fixed ? null : (IntFunction<Pos>) positions;
+  }
+
   /** The smallest range covering both ranges (same file assumed). */
   public static SourceRange between(SourceRange a, SourceRange b) {
-    Pos s = a.start.byteOffset() <= b.start.byteOffset() ? a.start : b.start;
-    Pos e = a.end.byteOffset() >= b.end.byteOffset() ? a.end : b.end;
-    return new SourceRange(a.filename, s, e);
+    SourceRange first = a.startByte <= b.startByte ? a : b;
+    SourceRange last = a.endByte >= b.endByte ? a : b;
+    return first.to(last);
   }
 
   /** Compact form {@code line:col:byte-line:col:byte} used by the conformance goldens. */
   public String compact() {
+    Pos start = start(), end = end();
     return start.line() + ":" + start.column() + ":" + start.byteOffset() + "-"
         + end.line() + ":" + end.column() + ":" + end.byteOffset();
   }
 
+  /** Same file and same start and end positions, however they were made. */
+  @Override
+  public boolean equals(Object o) {
+    return this == o || (o instanceof SourceRange r && Objects.equals(filename, r.filename)
+        && start().equals(r.start()) && end().equals(r.end()));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(filename, start(), end());
+  }
+
   @Override
   public String toString() {
+    Pos start = start(), end = end();
     return filename + ":" + start.line() + "," + start.column() + "-" + end.line() + "," + end.column();
   }
+
+  /** Positions given at construction. */
+  private record Fixed(Pos start, Pos end) {}
 }

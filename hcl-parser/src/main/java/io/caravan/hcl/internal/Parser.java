@@ -649,21 +649,21 @@ public final class Parser {
     if (n instanceof Nodes.ScopeTraversal st) {
       Traversal t = st.traversal;
       ImmutableList<Traversal.Step> steps = ImmutableList.<Traversal.Step>builder().addAll(t.steps()).add(new Traversal.GetAttr(name, stepRange)).build();
-      SourceRange rr = new SourceRange(file, t.range().start(), stepRange.end());
+      SourceRange rr = t.range().to(stepRange);
       return new Nodes.ScopeTraversal(new Traversal(t.rootName(), steps, rr, source.text(pos(rr), end(rr)), b), st.rootRange, source);
     }
-    return new Nodes.GetAttrNode(n, name, stepRange, new SourceRange(file, n.range.start(), stepRange.end()), source);
+    return new Nodes.GetAttrNode(n, name, stepRange, n.range.to(stepRange), source);
   }
 
   private Node addIndex(Node n, Value key, SourceRange stepRange) {
     if (n instanceof Nodes.ScopeTraversal st) {
       Traversal t = st.traversal;
       ImmutableList<Traversal.Step> steps = ImmutableList.<Traversal.Step>builder().addAll(t.steps()).add(new Traversal.Index(key, stepRange)).build();
-      SourceRange rr = new SourceRange(file, t.range().start(), stepRange.end());
+      SourceRange rr = t.range().to(stepRange);
       return new Nodes.ScopeTraversal(new Traversal(t.rootName(), steps, rr, source.text(pos(rr), end(rr)), b), st.rootRange, source);
     }
     Node k = new Nodes.Literal(key, stepRange, source);
-    return new Nodes.IndexNode(n, k, stepRange, new SourceRange(file, n.range.start(), stepRange.end()), source);
+    return new Nodes.IndexNode(n, k, stepRange, n.range.to(stepRange), source);
   }
 
   private Node parsePrimary(boolean nl) {

@@ -3,7 +3,8 @@ package io.caravan.hcl.internal;
 import io.caravan.hcl.Pos;
 import io.caravan.hcl.SourceRange;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,11 +17,15 @@ import java.util.regex.Pattern;
  * column = byte distance + 1; any other line is segmented once, on its first query, into the byte
  * offsets where its clusters start, and answered by binary search.
  *
+ * <p>Ranges ask for their positions on demand, possibly from several threads once parsing is done:
+ * the caches tolerate that (segmented lines in a concurrent map, cached Pos objects immutable and
+ * checked by offset, the line-search hint any valid line).
+ *
  * <p>HCL segments each token separately, so a cluster that straddles a token boundary (a quoted
  * string that begins with a combining mark, say) counts as two columns there and as one here. A
  * position inside a cluster gets the column after that cluster's start, as a prefix would.
  */
-final class PosTable {
+final class PosTable implements IntFunction<Pos> {
   private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
   private final byte[] src;
@@ -30,7 +35,7 @@ final class PosTable {
   /** Per line: true when the line holds only ASCII bytes and no carriage return (column = byte distance + 1). */
   private final boolean[] plainLine;
   /** Per non-plain line, once segmented: the byte offsets where its grapheme clusters start. */
-  private final Map<Integer, int[]> clusterStarts = new HashMap<>();
+  private final Map<Integer, int[]> clusterStarts = new ConcurrentHashMap<>();
   private int lastLine;
   /**
    * Recently made positions by byte offset (direct-mapped): a range's end is often the next
@@ -156,8 +161,15 @@ final class PosTable {
     return lastLine = lo;
   }
 
+  /** A range whose positions are made from this table when asked for. */
   SourceRange range(int start, int end) {
-    return new SourceRange(file, pos(start), pos(end));
+    return SourceRange.ofBytes(file, this, start, end);
+  }
+
+  /** The position of byte offset {@code b}; safe from any thread once parsing is done. */
+  @Override
+  public Pos apply(int b) {
+    return pos(b);
   }
 
   /** The code point of a well-formed UTF-8 sequence, or -1. */
