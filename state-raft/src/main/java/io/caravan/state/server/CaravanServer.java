@@ -14,6 +14,7 @@ import io.caravan.model.job.Job;
 import io.caravan.model.validation.JobValidator;
 import io.caravan.model.validation.ValidationReport;
 import io.caravan.runtime.transport.Transport;
+import io.caravan.scheduler.schedulers.EvalTriggers;
 import io.caravan.state.config.ServerConfig;
 import io.caravan.state.fsm.Command;
 import io.caravan.state.fsm.StateFsm;
@@ -402,7 +403,7 @@ public final class CaravanServer implements AutoCloseable {
     List<Command> commands = new ArrayList<>();
     commands.add(new Command.UpdateNodeDrain(nodeId, strategy, markEligible));
     if (strategy != null) {
-      commands.add(new Command.UpsertEvals(Evals.forNode(s, node, ids, nowNanos())));
+      commands.add(new Command.UpsertEvals(Evals.forNode(s, node, EvalTriggers.NODE_DRAIN, ids, nowNanos())));
     }
     return write(new Command.Batch(commands));
   }
@@ -431,7 +432,7 @@ public final class CaravanServer implements AutoCloseable {
         Optional<Job> job = s.jobById(a.namespace(), a.jobID());
         if (job.isPresent() && !Boolean.TRUE.equals(job.get().stop())
             && jobsWithEval.add(a.namespace() + "\u0000" + a.jobID())) {
-          evals.add(Evals.forJob(job.get(), Evals.TRIGGER_ALLOC_FAILURE, ids.get(), nowNanos()));
+          evals.add(Evals.forJob(job.get(), EvalTriggers.RETRY_FAILED_ALLOC, ids.get(), nowNanos()));
         }
       }
     }

@@ -147,6 +147,38 @@ class CaravanServerTest {
   }
 
   @Test
+  void aFailedAllocationGetsARetryEvaluationOnce() {
+    server.registerJob(Jobs.mock("web", 1));
+    server.registerNode(Nodes.mock("n1"));
+    Job job = server.job("default", "web").orElseThrow();
+    server.write(new Command.ApplyPlanResult(List.of(io.caravan.model.cluster.Allocation.builder()
+        .id("a1").namespace("default").evalID("e").name("web.web[0]").nodeID("n1").jobID("web").job(job)
+        .taskGroup("web").desiredStatus("run").clientStatus("running").build()), null, List.of()));
+    int before = server.evaluationsOfJob("default", "web").size();
+    server.updateAllocations(List.of(server.clientUpdate("a1", "failed", "exit 1", java.util.Map.of(), null)));
+    server.updateAllocations(List.of(server.clientUpdate("a1", "failed", "exit 1", java.util.Map.of(), null)));
+    assertThat(server.snapshot().allocById("a1").orElseThrow().clientStatus()).isEqualTo("failed");
+    assertThat(server.evaluationsOfJob("default", "web")).hasSize(before + 1)
+        .anySatisfy(e -> assertThat(e.triggeredBy()).isEqualTo("alloc-failure"));
+    // an update for an allocation that is gone (collected) is dropped
+    long index = server.snapshot().latestIndex();
+    assertThat(server.updateAllocations(List.of(server.clientUpdate("gone", "running", "", java.util.Map.of(), null))))
+        .isEqualTo(index);
+  }
+
+  @Test
+  void startingADrainCreatesNodeDrainEvaluations() {
+    server.registerJob(Jobs.mock("sys", 1).toBuilder().type("system").build());
+    server.registerNode(Nodes.mock("n1"));
+    server.updateNodeDrain("n1", new io.caravan.model.cluster.DrainStrategy(
+        new io.caravan.model.cluster.DrainSpec(Duration.ofMinutes(1), false), null, null), false);
+    assertThat(server.evaluationsOfJob("default", "sys")).anySatisfy(e -> {
+      assertThat(e.triggeredBy()).isEqualTo("node-drain");
+      assertThat(e.nodeID()).isEqualTo("n1");
+    });
+  }
+
+  @Test
   void eligibilityAndDrainAreRecorded() {
     server.registerNode(Nodes.mock("n1"));
     server.updateNodeEligibility("n1", NodeStatus.INELIGIBLE);

@@ -14,9 +14,6 @@ import java.util.function.Supplier;
 
 /** Builds the evaluations the server creates for job and node changes (Nomad's rules). */
 public final class Evals {
-  /** Trigger of an evaluation created for a failed allocation. */
-  public static final String TRIGGER_ALLOC_FAILURE = "alloc-failure";
-
   private Evals() {}
 
   /** A pending evaluation of {@code job} triggered by {@code trigger}. */
@@ -40,6 +37,12 @@ public final class Evals {
    * with an allocation on the node, plus one per system or sysbatch job that could run on it.
    */
   public static List<Evaluation> forNode(StateSnapshot state, Node node, Supplier<String> ids, long nowNanos) {
+    return forNode(state, node, EvalStatus.TRIGGER_NODE_UPDATE, ids, nowNanos);
+  }
+
+  /** Like {@link #forNode(StateSnapshot, Node, Supplier, long)} with another trigger (e.g. {@code node-drain}). */
+  public static List<Evaluation> forNode(StateSnapshot state, Node node, String trigger, Supplier<String> ids,
+      long nowNanos) {
     Set<String> seen = new LinkedHashSet<>();
     List<Evaluation> out = new ArrayList<>();
     for (Allocation a : state.allocsByNode(node.id())) {
@@ -47,7 +50,7 @@ public final class Evals {
       if (job == null || !seen.add(a.namespace() + "\u0000" + a.jobID())) {
         continue;
       }
-      out.add(nodeEval(job, node, ids.get(), nowNanos));
+      out.add(nodeEval(job, node, trigger, ids.get(), nowNanos));
     }
     for (Job job : state.jobs()) {
       boolean system = "system".equals(job.type()) || "sysbatch".equals(job.type());
@@ -55,13 +58,13 @@ public final class Evals {
           || !seen.add(job.namespace() + "\u0000" + job.id())) {
         continue;
       }
-      out.add(nodeEval(job, node, ids.get(), nowNanos));
+      out.add(nodeEval(job, node, trigger, ids.get(), nowNanos));
     }
     return out;
   }
 
-  private static Evaluation nodeEval(Job job, Node node, String id, long nowNanos) {
-    return forJob(job, EvalStatus.TRIGGER_NODE_UPDATE, id, nowNanos).toBuilder()
+  private static Evaluation nodeEval(Job job, Node node, String trigger, String id, long nowNanos) {
+    return forJob(job, trigger, id, nowNanos).toBuilder()
         .nodeID(node.id())
         .nodeModifyIndex(node.modifyIndex())
         .build();
