@@ -24,6 +24,7 @@ import io.caravan.model.job.TaskGroup;
 import io.caravan.scheduler.explain.Explanations;
 import io.caravan.scheduler.explain.MetricsCollector;
 import io.caravan.scheduler.feasibility.ConstraintEvaluator;
+import io.caravan.scheduler.feasibility.CsiVolumeChecker;
 import io.caravan.scheduler.feasibility.DeviceConstraints;
 import io.caravan.scheduler.feasibility.TargetResolver;
 import io.caravan.scheduler.feasibility.TaskGroupChecker;
@@ -190,6 +191,7 @@ public final class PlacementEngine {
             continue;
           }
           MetricsCollector metrics = newMetrics();
+          group.allocName = name;
           Ranked best = group.select(metrics, false);
           if (best == null && config.preemptionEnabledFor(job.type() == null ? "service" : job.type())) {
             metrics = newMetrics();
@@ -301,6 +303,10 @@ public final class PlacementEngine {
       final List<PropertySet> propertySets = new ArrayList<>();
       final List<Affinity> affinities = new ArrayList<>();
       final SpreadScorer spread;
+      /** The group's CSI volume checks (dynamic: per node, per allocation name, with this pass's claims). */
+      final CsiVolumeChecker csi;
+      /** The name of the allocation being placed, for per-alloc volumes. */
+      String allocName = "";
       final int limit;
       /** Per node index: this group's live allocations there. */
       final int[] allocsOnNode;
@@ -380,6 +386,8 @@ public final class PlacementEngine {
         List<Spread> spreads = new ArrayList<>(job.spreadsOrEmpty());
         spreads.addAll(tg.spreadsOrEmpty());
         this.spread = new SpreadScorer(spreads, count, spreadWeights);
+        this.csi = new CsiVolumeChecker(snapshot, job.namespace() == null || job.namespace().isEmpty()
+            ? "default" : job.namespace(), tg);
         spreadWeights = spread.sumWeights();
         if (spread.active()) {
           for (Allocation a : existingJobAllocs) {
@@ -472,6 +480,9 @@ public final class PlacementEngine {
             reason = checker.check(node);
             checkReason[idx] = reason;
             checks[idx] = reason == null ? 2 : (byte) (checks[idx] + 1);
+          }
+          if (reason == null && csi.active()) {
+            reason = csi.reason(node, allocName);
           }
           if (reason == null) {
             reason = distinctReason(idx, node);
@@ -694,6 +705,9 @@ public final class PlacementEngine {
         }
         if (spread.active()) {
           spread.count(best.idx, node, 1);
+        }
+        if (csi.active()) {
+          csi.claim(node, name);
         }
         return new Placement(allocId, name, tgName, node, best.score, resources, metrics.toMetric(),
             ImmutableList.copyOf(preempted));

@@ -158,4 +158,14 @@ public final class ProposedSnapshot implements ClusterSnapshot {
     String y = b == null || b.isEmpty() ? "default" : b;
     return x.equals(y);
   }
+
+  @Override
+  public List<io.caravan.scheduler.snapshot.CsiVolume> csiVolumes() {
+    return base.csiVolumes();
+  }
+
+  @Override
+  public Optional<io.caravan.scheduler.snapshot.CsiVolume> csiVolume(String namespace, String id) {
+    return base.csiVolume(namespace, id);
+  }
 }

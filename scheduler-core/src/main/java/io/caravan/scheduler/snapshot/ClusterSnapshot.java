@@ -44,4 +44,19 @@ public interface ClusterSnapshot {
 
   /** The Raft index this snapshot reflects. */
   long latestIndex();
+
+  /** Registered CSI volumes, ordered by namespace then ID; none unless the implementation keeps them. */
+  default List<CsiVolume> csiVolumes() {
+    return List.of();
+  }
+
+  /** A CSI volume by namespace and ID. */
+  default Optional<CsiVolume> csiVolume(String namespace, String id) {
+    for (CsiVolume v : csiVolumes()) {
+      if (v.namespace().equals(namespace) && v.id().equals(id)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
+  }
 }

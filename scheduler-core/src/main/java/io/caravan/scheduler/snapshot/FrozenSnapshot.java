@@ -69,4 +69,14 @@ final class FrozenSnapshot implements ClusterSnapshot {
   public long latestIndex() {
     return copy.latestIndex();
   }
+
+  @Override
+  public List<CsiVolume> csiVolumes() {
+    return copy.csiVolumes();
+  }
+
+  @Override
+  public Optional<CsiVolume> csiVolume(String namespace, String id) {
+    return copy.csiVolume(namespace, id);
+  }
 }

@@ -31,6 +31,7 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
   private final Map<String, TreeMap<String, Allocation>> allocsByJob = new java.util.HashMap<>();
   private final TreeMap<String, TreeMap<Long, Job>> jobs = new TreeMap<>();
   private final List<Deployment> deployments = new ArrayList<>();
+  private final TreeMap<String, CsiVolume> csiVolumes = new TreeMap<>();
   private final List<Plan> plans = new ArrayList<>();
   private final List<Evaluation> updatedEvals = new ArrayList<>();
   private final List<Evaluation> createdEvals = new ArrayList<>();
@@ -49,6 +50,23 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
   /** An empty cluster whose plans go through {@code applier}. */
   public InMemoryCluster(PlanApplier applier) {
     this.applier = java.util.Objects.requireNonNull(applier, "applier");
+  }
+
+  /** Adds or replaces a CSI volume (keyed by namespace and ID). */
+  public InMemoryCluster upsertCsiVolume(CsiVolume volume) {
+    csiVolumes.put(volume.namespace() + "\u0000" + volume.id(), volume);
+    index++;
+    return this;
+  }
+
+  @Override
+  public List<CsiVolume> csiVolumes() {
+    return List.copyOf(csiVolumes.values());
+  }
+
+  @Override
+  public Optional<CsiVolume> csiVolume(String namespace, String id) {
+    return Optional.ofNullable(csiVolumes.get(namespace + "\u0000" + id));
   }
 
   /** Adds or replaces a node. */
@@ -238,6 +256,7 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
     allocsByJob.forEach((k, v) -> copy.allocsByJob.put(k, new TreeMap<>(v)));
     jobs.forEach((k, v) -> copy.jobs.put(k, new TreeMap<>(v)));
     copy.deployments.addAll(deployments);
+    copy.csiVolumes.putAll(csiVolumes);
     copy.config = config;
     copy.index = index;
     return new FrozenSnapshot(copy);
