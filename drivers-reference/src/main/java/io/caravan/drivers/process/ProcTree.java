@@ -86,7 +86,12 @@ public final class ProcTree {
     return stat(pid).map(s -> (s.utime + s.stime) * (1_000_000_000L / CLOCK_TICKS_PER_SECOND)).orElse(0L);
   }
 
-  private record Stat(long pgrp, long utime, long stime, long startTicks) {}
+  /** The session a process belongs to (field 6 of its stat), if it is alive. */
+  public static Optional<Long> sessionId(long pid) {
+    return stat(pid).map(s -> s.session);
+  }
+
+  private record Stat(long pgrp, long session, long utime, long stime, long startTicks) {}
 
   private static Optional<Stat> stat(long pid) {
     try {
@@ -94,8 +99,8 @@ public final class ProcTree {
       // The command name (field 2) is in parentheses and may contain spaces; fields after it are plain.
       String[] f = s.substring(s.lastIndexOf(')') + 2).trim().split("\\s+");
       // f[0] is field 3 (state); field n is f[n - 3].
-      return Optional.of(new Stat(Long.parseLong(f[2]), Long.parseLong(f[11]), Long.parseLong(f[12]),
-          Long.parseLong(f[19])));
+      return Optional.of(new Stat(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[11]),
+          Long.parseLong(f[12]), Long.parseLong(f[19])));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }

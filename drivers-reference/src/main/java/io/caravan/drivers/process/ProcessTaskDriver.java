@@ -59,6 +59,10 @@ public abstract class ProcessTaskDriver implements TaskDriver {
       "echo $rc > \"$ef.tmp\" && mv \"$ef.tmp\" \"$ef\"",
       "exit $rc");
 
+  /** util-linux's setsid, when this host has it. */
+  private static final java.util.Optional<String> SETSID = java.util.stream.Stream.of("/usr/bin/setsid", "/bin/setsid")
+      .filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+
   private final String name;
   private final Isolation isolation;
   private final Map<String, ProcessTask> tasks = new ConcurrentHashMap<>();
@@ -152,7 +156,13 @@ public abstract class ProcessTaskDriver implements TaskDriver {
       isolation.cleanup(prepared.state());
       throw new DriverException("cannot prepare files of task " + config.id() + ": " + e.getMessage(), true, e);
     }
-    List<String> argv = new ArrayList<>(List.of("/bin/bash", "-c", SUPERVISOR, "caravan-supervisor",
+    List<String> argv = new ArrayList<>();
+    if (SETSID.isPresent()) {
+      // A session of its own: a terminal's Ctrl-C reaches the program embedding the client, not its tasks
+      // (the client stops them itself), as Nomad's executor does.
+      argv.add(SETSID.get());
+    }
+    argv.addAll(List.of("/bin/bash", "-c", SUPERVISOR, "caravan-supervisor",
         pathOrNull(config.stdoutPath()), pathOrNull(config.stderrPath()), exitFile.toString()));
     argv.addAll(prepared.command());
     ProcessBuilder pb = new ProcessBuilder(argv);

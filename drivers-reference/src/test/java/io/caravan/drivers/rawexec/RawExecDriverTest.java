@@ -81,6 +81,21 @@ class RawExecDriverTest {
   }
 
   @Test
+  void tasksRunInASessionOfTheirOwnSoATerminalsCtrlCDoesNotReachThem() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/setsid")),
+        "setsid (util-linux) is not installed");
+    TaskHandle h = start(task(root, "own-session", "sleep", "30").build());
+    long supervisor = Long.parseLong(h.state("supervisorPid"));
+    long task = Long.parseLong(h.state("pid"));
+    long mine = io.caravan.drivers.process.ProcTree.sessionId(ProcessHandle.current().pid()).orElseThrow();
+    assertThat(io.caravan.drivers.process.ProcTree.sessionId(supervisor)).hasValueSatisfying(
+        s -> assertThat(s).isNotEqualTo(mine).isEqualTo(supervisor));
+    assertThat(io.caravan.drivers.process.ProcTree.sessionId(task)).contains(supervisor);
+    driver.stop(h.taskId(), java.time.Duration.ofSeconds(2), "SIGTERM");
+    assertThat(await(driver, h.taskId()).signal()).isIn(9, 15);
+  }
+
+  @Test
   void passesTheTaskEnvironmentAndWorkingDirectory() throws Exception {
     TaskConfig cfg = task(root, "env", "sh", "-c", "echo \"$NOMAD_TASK_NAME $GREETING\"; pwd; env | grep -c HOME || true")
         .env(ImmutableMap.of("NOMAD_TASK_NAME", "env", "GREETING", "hi there"))
@@ -146,6 +161,8 @@ class RawExecDriverTest {
   void recoversARunningTaskFromItsHandleInANewDriverInstance() throws Exception {
     TaskHandle h = start(task(root, "rec", "sh", "-c", "echo once >> runs; sleep 300").build());
     long pid = Long.parseLong(h.state("pid"));
+    assertThat(eventually(Duration.ofSeconds(10), () -> read(root.resolve("rec/runs")).contains("once")))
+        .as("the task started").isTrue();
 
     RawExecDriver restarted = newDriver();
     restarted.recover(h);
