@@ -259,7 +259,8 @@ public final class SchedulingLoop {
   /**
    * A client reports an allocation's status. A client-terminal status frees capacity (unblocking
    * evaluations of the node's class); {@code failed} also creates an {@code alloc-failure}
-   * evaluation for the job so the scheduler can reschedule it.
+   * evaluation for the job when the allocation may be rescheduled (its group's reschedule policy
+   * allows another attempt and no follow-up evaluation exists), as Nomad's {@code Node.UpdateAlloc} does.
    */
   public Optional<Evaluation> updateAllocClientStatus(String allocId, String clientStatus) {
     Allocation a = cluster.allocById(allocId).orElseThrow(() ->
@@ -273,13 +274,49 @@ public final class SchedulingLoop {
         blocked.unblockNode(n.id(), index);
       });
     }
-    if (AllocStatus.CLIENT_FAILED.equals(clientStatus) && !a.clientTerminal()) {
+    if (AllocStatus.CLIENT_FAILED.equals(clientStatus) && !a.clientTerminal() && a.followupEvalID().isEmpty()) {
       Optional<Job> job = cluster.jobById(a.namespace(), a.jobID());
-      if (job.isPresent()) {
+      if (job.isPresent() && rescheduleEligible(a, job.get())) {
         return Optional.of(upsertEval(newEval(job.get(), "alloc-failure").build()));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Nomad's {@code Allocation.RescheduleEligible}: the group has a reschedule policy that is
+   * unlimited, or allows more attempts than the allocation's reschedule events inside the interval.
+   */
+  private boolean rescheduleEligible(Allocation a, Job job) {
+    io.caravan.model.job.ReschedulePolicy policy = null;
+    for (io.caravan.model.job.TaskGroup tg : job.taskGroupsOrEmpty()) {
+      if (tg.name().equals(a.taskGroup())) {
+        policy = tg.reschedulePolicy();
+      }
+    }
+    if (policy == null) {
+      return false;
+    }
+    int attempts = policy.attempts() == null ? 0 : policy.attempts();
+    boolean unlimited = Boolean.TRUE.equals(policy.unlimited());
+    if (unlimited) {
+      return true;
+    }
+    if (attempts <= 0) {
+      return false;
+    }
+    if (a.rescheduleTracker() == null || a.rescheduleTracker().events() == null) {
+      return true;
+    }
+    Instant now = clock.instant();
+    long windowStart = policy.interval() == null ? Long.MIN_VALUE
+        : nanos(now.minus(policy.interval()));
+    long attempted = a.rescheduleTracker().events().stream().filter(e -> e.rescheduleTime() > windowStart).count();
+    return attempted < attempts;
+  }
+
+  private static long nanos(Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   /**
@@ -424,8 +461,7 @@ public final class SchedulingLoop {
   }
 
   private Evaluation.Builder newEval(Job job, String trigger) {
-    Instant now = clock.instant();
-    long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    long nanos = nanos(clock.instant());
     return Evaluation.builder()
         .id(SeededRandom.uuid(ids))
         .namespace(job.namespace() == null || job.namespace().isEmpty() ? "default" : job.namespace())

@@ -105,4 +105,40 @@ class SchedulingLoopTest {
         .map(a -> a.id() + "@" + a.nodeID() + ":" + a.desiredStatus())
         .toList();
   }
+
+  @Test
+  void aFailedAllocationGetsAnEvaluationOnlyWhenItsReschedulePolicyAllows() {
+    SchedulingLoop loop = loop(1);
+    loop.upsertNode(nodeFor("n1", 4));
+    Job noPolicy = Jobs.mock("plain", 1);
+    Job unlimited = Jobs.mockBuilder("resched", Jobs.group(1, 500, 256)
+        .reschedulePolicy(new io.caravan.model.job.ReschedulePolicy(0, java.time.Duration.ZERO,
+            java.time.Duration.ofSeconds(30), "exponential", java.time.Duration.ofHours(1), true))
+        .build()).build();
+    loop.registerJob(noPolicy);
+    loop.registerJob(unlimited);
+    loop.runUntilIdle(20);
+    assertThat(loop.updateAllocClientStatus(live(loop, "plain").get(0).id(), "failed")).isEmpty();
+    Evaluation e = loop.updateAllocClientStatus(live(loop, "resched").get(0).id(), "failed").orElseThrow();
+    assertThat(e.triggeredBy()).isEqualTo("alloc-failure");
+    assertThat(e.status()).isEqualTo(EvalStatus.PENDING);
+  }
+
+  @Test
+  void stopJobStopsItsAllocationsAndTheStoppedAllocationsFreeCapacityOnceClientsSettle() {
+    SchedulingLoop loop = loop(1);
+    loop.upsertNode(nodeFor("n1", 2));
+    loop.registerJob(Jobs.mock("first", 2));
+    loop.registerJob(Jobs.mock("second", 2));
+    loop.runUntilIdle(20);
+    assertThat(live(loop, "second")).isEmpty();
+    assertThat(loop.blockedEvals().blockedEval("default", "second")).isPresent();
+    loop.stopJob("default", "first");
+    loop.runUntilIdle(20);
+    assertThat(live(loop, "first")).isEmpty();
+    assertThat(live(loop, "second")).as("the blocked evaluation waits until a client reports an allocation finished").isEmpty();
+    loop.settleClients();
+    loop.runUntilIdle(20);
+    assertThat(live(loop, "second")).hasSize(2);
+  }
 }
