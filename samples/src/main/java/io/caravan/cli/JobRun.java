@@ -74,7 +74,8 @@ final class JobRun {
         cluster.server().deregisterJob(ns, job.id(), false);
         stopDeadline = System.nanoTime() + maxKillTimeout(job).plusSeconds(10).toNanos();
       }
-      if (stopping && (allocs.isEmpty() || allDone || System.nanoTime() > stopDeadline)) {
+      boolean allExited = allocs.stream().allMatch(a -> TERMINAL.contains(a.clientStatus()));
+      if (stopping && (allExited || System.nanoTime() > stopDeadline)) {
         logs.rest().forEach(l -> out.println("    " + l));
         out.println("==> Job \"" + job.id() + "\" stopped");
         out.flush();
