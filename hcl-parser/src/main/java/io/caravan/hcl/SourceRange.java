@@ -10,22 +10,25 @@ import java.util.function.IntFunction;
  * positions were most of its memory. Ranges made from two {@code Pos} values keep them.
  */
 public final class SourceRange {
-  private final String filename;
-  /** The parser's position table ({@code IntFunction<Pos>}), or {@link Fixed} for given positions. */
+  /** The parser's {@link Positions} table, or {@link Fixed} for given positions (24-byte objects either way). */
   private final Object positions;
   private final int startByte;
   private final int endByte;
 
+  /** A source file's position table, as a parser keeps it: byte offset to line and column. */
+  public interface Positions extends IntFunction<Pos> {
+    /** The file the offsets are in. */
+    String filename();
+  }
+
   /** A range between two given positions. */
   public SourceRange(String filename, Pos start, Pos end) {
-    this.filename = filename;
-    this.positions = new Fixed(Objects.requireNonNull(start), Objects.requireNonNull(end));
+    this.positions = new Fixed(filename, Objects.requireNonNull(start), Objects.requireNonNull(end));
     this.startByte = start.byteOffset();
     this.endByte = end.byteOffset();
   }
 
-  private SourceRange(String filename, IntFunction<Pos> table, int startByte, int endByte) {
-    this.filename = filename;
+  private SourceRange(Positions table, int startByte, int endByte) {
     this.positions = table;
     this.startByte = startByte;
     this.endByte = endByte;
@@ -35,38 +38,31 @@ public final class SourceRange {
    * A range from byte offsets whose positions {@code table} computes on demand (for parsers).
    * The table must give the same answer for an offset every time and be safe to call from any thread.
    */
-  public static SourceRange ofBytes(String filename, IntFunction<Pos> table, int startByte, int endByte) {
-    return new SourceRange(filename, table, startByte, endByte);
+  public static SourceRange ofBytes(Positions table, int startByte, int endByte) {
+    return new SourceRange(Objects.requireNonNull(table), startByte, endByte);
   }
 
   /** The file name. */
   public String filename() {
-    return filename;
+    return positions instanceof Fixed f ? f.filename : ((Positions) positions).filename();
   }
 
   /** The start position. */
-  @SuppressWarnings("unchecked")
   public Pos start() {
-    return positions instanceof Fixed f ? f.start : ((IntFunction<Pos>) positions).apply(startByte);
+    return positions instanceof Fixed f ? f.start : ((Positions) positions).apply(startByte);
   }
 
   /** The end position (exclusive). */
-  @SuppressWarnings("unchecked")
   public Pos end() {
-    return positions instanceof Fixed f ? f.end : ((IntFunction<Pos>) positions).apply(endByte);
+    return positions instanceof Fixed f ? f.end : ((Positions) positions).apply(endByte);
   }
 
   /** The range from this one's start to {@code other}'s end, positions still made on demand when both are. */
   public SourceRange to(SourceRange other) {
-    if (positions == other.positions && !(positions instanceof Fixed)) {
-      return new SourceRange(filename, other.tableOrNull(), startByte, other.endByte);
+    if (positions == other.positions && positions instanceof Positions table) {
+      return new SourceRange(table, startByte, other.endByte);
     }
-    return new SourceRange(filename, start(), other.end());
-  }
-
-  @SuppressWarnings("unchecked")
-  private IntFunction<Pos> tableOrNull() {
-    return positions instanceof Fixed ? null : (IntFunction<Pos>) positions;
+    return new SourceRange(filename(), start(), other.end());
   }
 
   /** The smallest range covering both ranges (same file assumed). */
@@ -86,21 +82,21 @@ public final class SourceRange {
   /** Same file and same start and end positions, however they were made. */
   @Override
   public boolean equals(Object o) {
-    return this == o || (o instanceof SourceRange r && Objects.equals(filename, r.filename)
+    return this == o || (o instanceof SourceRange r && Objects.equals(filename(), r.filename())
         && start().equals(r.start()) && end().equals(r.end()));
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(filename, start(), end());
+    return Objects.hash(filename(), start(), end());
   }
 
   @Override
   public String toString() {
     Pos start = start(), end = end();
-    return filename + ":" + start.line() + "," + start.column() + "-" + end.line() + "," + end.column();
+    return filename() + ":" + start.line() + "," + start.column() + "-" + end.line() + "," + end.column();
   }
 
   /** Positions given at construction. */
-  private record Fixed(Pos start, Pos end) {}
+  private record Fixed(String filename, Pos start, Pos end) {}
 }

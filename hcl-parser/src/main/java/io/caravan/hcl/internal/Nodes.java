@@ -153,7 +153,7 @@ final class Nodes {
   /** A tuple constructor. */
   static final class TupleCons extends Node {
     final List<Node> elems;
-    TupleCons(List<Node> elems, SourceRange r, Source s) { super(r, s); this.elems = elems; }
+    TupleCons(List<Node> elems, SourceRange r, Source s) { super(r, s); this.elems = List.copyOf(elems); }
     SourceRange startRange() { return new SourceRange(range.filename(), range.start(), new io.caravan.hcl.Pos(range.start().line(), range.start().column() + 1, range.start().byteOffset() + 1)); }
     void collectTraversals(List<Traversal> out) { for (Node n : elems) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
@@ -168,7 +168,7 @@ final class Nodes {
   /** An object constructor. Keys that are bare identifiers are held as literal strings. */
   static final class ObjectCons extends Node {
     final List<Node> keys; final List<Node> values;
-    ObjectCons(List<Node> keys, List<Node> values, SourceRange r, Source s) { super(r, s); this.keys = keys; this.values = values; }
+    ObjectCons(List<Node> keys, List<Node> values, SourceRange r, Source s) { super(r, s); this.keys = List.copyOf(keys); this.values = List.copyOf(values); }
     SourceRange startRange() { return new SourceRange(range.filename(), range.start(), new io.caravan.hcl.Pos(range.start().line(), range.start().column() + 1, range.start().byteOffset() + 1)); }
     void collectTraversals(List<Traversal> out) { for (int i = 0; i < keys.size(); i++) { keys.get(i).collectTraversals(out); values.get(i).collectTraversals(out); } }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
@@ -212,7 +212,7 @@ final class Nodes {
   static final class Call extends Node {
     final String name; final SourceRange nameRange; final List<Node> args; final boolean expandFinal; final SourceRange openParen;
     Call(String name, SourceRange nameRange, List<Node> args, boolean expandFinal, SourceRange openParen, SourceRange r, Source s) {
-      super(r, s); this.name = name; this.nameRange = nameRange; this.args = args; this.expandFinal = expandFinal; this.openParen = openParen;
+      super(r, s); this.name = name; this.nameRange = nameRange; this.args = List.copyOf(args); this.expandFinal = expandFinal; this.openParen = openParen;
     }
     SourceRange startRange() { return SourceRange.between(nameRange, openParen); }
     void collectTraversals(List<Traversal> out) { for (Node n : args) n.collectTraversals(out); }
@@ -424,7 +424,7 @@ final class Nodes {
   /** A template: concatenation of literal and interpolated parts. */
   static final class Template extends Node {
     final List<Node> parts;
-    Template(List<Node> parts, SourceRange r, Source s) { super(r, s); this.parts = parts; }
+    Template(List<Node> parts, SourceRange r, Source s) { super(r, s); this.parts = List.copyOf(parts); } // trimmed: ASTs hold many
     SourceRange startRange() { return parts.isEmpty() ? range : parts.get(0).startRange(); }
     void collectTraversals(List<Traversal> out) { for (Node n : parts) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {

@@ -4,7 +4,6 @@ import io.caravan.hcl.Pos;
 import io.caravan.hcl.SourceRange;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +24,7 @@ import java.util.regex.Pattern;
  * string that begins with a combining mark, say) counts as two columns there and as one here. A
  * position inside a cluster gets the column after that cluster's start, as a prefix would.
  */
-final class PosTable implements IntFunction<Pos> {
+final class PosTable implements SourceRange.Positions {
   private static final Pattern GRAPHEME = Pattern.compile("\\X");
 
   private final byte[] src;
@@ -163,13 +162,18 @@ final class PosTable implements IntFunction<Pos> {
 
   /** A range whose positions are made from this table when asked for. */
   SourceRange range(int start, int end) {
-    return SourceRange.ofBytes(file, this, start, end);
+    return SourceRange.ofBytes(this, start, end);
   }
 
   /** The position of byte offset {@code b}; safe from any thread once parsing is done. */
   @Override
   public Pos apply(int b) {
     return pos(b);
+  }
+
+  @Override
+  public String filename() {
+    return file;
   }
 
   /** The code point of a well-formed UTF-8 sequence, or -1. */
