@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = CaravanVersion.class,
     description = "Caravan: an embeddable cluster scheduler compatible with Nomad jobspecs.",
-    subcommands = {RunCommand.class, JobCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, AgentCommand.class, JobCommand.class, NodeCommand.class, AllocCommand.class,
+        EvalCommand.class, DeploymentCommand.class, ServerCommand.class, ScheduleCommand.class,
+        CommandLine.HelpCommand.class})
 public final class CaravanMain implements Runnable {
 
   @Spec CommandSpec spec;

@@ -8,6 +8,13 @@ public final class ExitCodes {
   public static final int INVALID_INPUT = 1;
   /** The command line itself is wrong: unknown option, missing argument. */
   public static final int USAGE = 2;
+  /**
+   * Commands against an agent: the agent answered with an error, the object is unknown, or the agent
+   * is unreachable (input the agent rejects as invalid exits with {@link #USAGE}).
+   */
+  public static final int ERROR = 1;
+  /** {@code job run}: some allocations could not be placed (Nomad's exit code for placement failures). */
+  public static final int PLACEMENT_FAILED = 2;
 
   private ExitCodes() {}
 }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
     name = "job",
     mixinStandardHelpOptions = true,
     description = "Work with jobs: parse and validate jobspecs.",
-    subcommands = {JobParseCommand.class, JobValidateCommand.class})
+    subcommands = {JobParseCommand.class, JobValidateCommand.class, JobRunCommand.class, JobStatusCommand.class,
+        JobStopCommand.class, JobPlanCommand.class, JobDispatchCommand.class})
 final class JobCommand implements Runnable {
 
   @Spec CommandSpec spec;

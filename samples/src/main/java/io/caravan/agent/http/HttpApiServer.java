@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,7 @@ public final class HttpApiServer implements AutoCloseable {
     this.cluster = b.cluster != null ? b.cluster : ClusterView.single(b.server.name(), "127.0.0.1", 4647);
     this.jobs = new JobEndpoints(b.server);
     this.clusterEndpoints = new ClusterEndpoints(b.server, b.clock);
-    this.logs = new LogsEndpoint(b.server, Optional.ofNullable(b.allocRoot));
+    this.logs = new LogsEndpoint(b.server, Optional.ofNullable(b.allocDirs));
     this.version = b.version;
     this.http = HttpServer.create(b.address, 64);
     AtomicInteger n = new AtomicInteger();
@@ -90,7 +91,7 @@ public final class HttpApiServer implements AutoCloseable {
     private final CaravanServer server;
     private InetSocketAddress address = new InetSocketAddress("127.0.0.1", 4646);
     private @Nullable Transport transport;
-    private @Nullable Path allocRoot;
+    private @Nullable Function<String, Path> allocDirs;
     private @Nullable ClusterView cluster;
     private Clock clock = Clock.systemUTC();
     private String version = "dev";
@@ -111,9 +112,9 @@ public final class HttpApiServer implements AutoCloseable {
       return this;
     }
 
-    /** The local client's allocation directory root, from which {@code /v1/client/fs/logs} reads. */
-    public Builder allocRoot(Path root) {
-      this.allocRoot = Objects.requireNonNull(root, "root");
+    /** The local client's directory of an allocation by ID, from which {@code /v1/client/fs/logs} reads. */
+    public Builder allocDirs(Function<String, Path> allocDir) {
+      this.allocDirs = Objects.requireNonNull(allocDir, "allocDir");
       return this;
     }
 

@@ -16,13 +16,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * {@code GET /v1/client/fs/logs/:alloc}: a task's stdout or stderr read from the local client's
- * allocation directory ({@code <alloc>/alloc/logs/<task>.<type>.<n>}, rotated files in order),
+ * allocation directory ({@code <alloc dir>/alloc/logs/<task>.<type>.<n>}, rotated files in order),
  * from {@code offset} bytes after the start or before the end ({@code origin}), following new output
  * with {@code follow=true} until the allocation is terminal. {@code plain=true} streams the bytes;
  * otherwise Nomad's frames {@code {"Offset","Data"(base64),"File","FileEvent"}}.
@@ -33,12 +34,12 @@ public final class LogsEndpoint {
   private static final int CHUNK = 64 * 1024;
 
   private final CaravanServer server;
-  private final Optional<Path> allocRoot;
+  private final Optional<Function<String, Path>> allocDirs;
 
-  /** @param allocRoot the local client's allocation directory root; empty when this agent runs no client */
-  public LogsEndpoint(CaravanServer server, Optional<Path> allocRoot) {
+  /** @param allocDirs the local client's directory of an allocation by ID; empty when this agent runs no client */
+  public LogsEndpoint(CaravanServer server, Optional<Function<String, Path>> allocDirs) {
     this.server = server;
-    this.allocRoot = allocRoot;
+    this.allocDirs = allocDirs;
   }
 
   /** Answers the request itself (it streams); returns nothing for the router to write. */
@@ -74,11 +75,16 @@ public final class LogsEndpoint {
         .noneMatch(g -> g.tasks() != null && g.tasks().stream().anyMatch(t -> task.equals(t.name())))) {
       throw ApiException.notFound("unknown task name \"" + task + "\" in allocation " + allocId);
     }
-    if (allocRoot.isEmpty()) {
+    if (allocDirs.isEmpty()) {
       throw new ApiException(501, "this agent runs no client; read the logs from the agent of node "
           + alloc.nodeName() + " (" + alloc.nodeID() + ")");
     }
-    Path logs = allocRoot.get().resolve(allocId).resolve("alloc").resolve("logs");
+    Path logs;
+    try {
+      logs = allocDirs.get().apply(allocId).resolve("alloc").resolve("logs");
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("invalid allocation ID: " + e.getMessage());
+    }
     if (!Files.isDirectory(logs)) {
       throw ApiException.notFound("allocation " + allocId + " has no log directory on this agent (node "
           + alloc.nodeName() + ")");

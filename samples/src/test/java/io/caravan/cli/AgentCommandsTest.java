@@ -1,0 +1,142 @@
+package io.caravan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.caravan.agent.Agent;
+import io.caravan.agent.AgentConfig;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands that talk to a running agent, against a dev agent in this JVM. */
+class AgentCommandsTest {
+  private static Agent agent;
+  private static String address;
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeAll
+  static void startAgent() {
+    agent = Agent.start(AgentConfig.devAgent().withHttpPort(0));
+    address = agent.httpUrl().orElseThrow();
+  }
+
+  @AfterAll
+  static void stopAgent() {
+    agent.close();
+  }
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = CaravanMain.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static String sample(String name) {
+    return JobCommandsTest.sampleJobs().resolve(name).toString();
+  }
+
+  @Test
+  void runsListsShowsAndStopsAJob() throws Exception {
+    Run reg = run("job", "run", "-detach", "-address", address, sample("countdown-batch.nomad.hcl"));
+    assertThat(reg.code()).as(reg.err()).isEqualTo(ExitCodes.OK);
+    assertThat(reg.out()).contains("registered").contains("Evaluation ID: ");
+
+    Run list = run("job", "status", "-address", address);
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).contains("ID").contains("countdown").contains("batch");
+
+    Run one = run("job", "status", "-address", address, "countdown");
+    assertThat(one.code()).as(one.err()).isZero();
+    assertThat(one.out()).contains("Summary").contains("Task Group").contains("Allocations");
+
+    Run json = run("job", "status", "-json", "-address", address, "countdown");
+    JsonNode job = new ObjectMapper().readTree(json.out());
+    assertThat(job.get("ID").asText()).isEqualTo("countdown");
+
+    Run stop = run("job", "stop", "-address", address, "countdown");
+    assertThat(stop.code()).as(stop.err()).isZero();
+    assertThat(stop.out()).contains("stopped");
+    Run purge = run("job", "stop", "-purge", "-address", address, "countdown");
+    assertThat(purge.code()).isZero();
+    assertThat(run("job", "status", "-address", address, "countdown").code()).isEqualTo(ExitCodes.ERROR);
+  }
+
+  @Test
+  void unknownObjectsExitWithOne() {
+    Run job = run("job", "status", "-address", address, "no-such-job");
+    assertThat(job.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(job.err()).contains("Error: job not found");
+    assertThat(run("alloc", "status", "-address", address, "abcdef").code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run("eval", "status", "-address", address, "abcdef").code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run("deployment", "status", "-address", address, "abcdef").code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run("job", "stop", "-address", address, "no-such-job").code()).isEqualTo(ExitCodes.ERROR);
+  }
+
+  @Test
+  void invalidJobspecsAndUsageExitWithTwo(@TempDir Path tmp) throws Exception {
+    Path bad = tmp.resolve("bad.nomad.hcl");
+    Files.writeString(bad, "job \"x\" {\n  group \"g\" {\n    count = \n  }\n}\n");
+    Run r = run("job", "run", "-address", address, bad.toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("bad.nomad.hcl:3,");
+    assertThat(run("node", "drain", "-address", address, "abc").code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("node", "drain", "-enable", "-disable", "-address", address, "abc").code())
+        .isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void anUnreachableAgentExitsWithOneAndSaysSo() {
+    Run r = run("job", "status", "-address", "http://127.0.0.1:1");
+    assertThat(r.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(r.err()).contains("cannot reach the agent at http://127.0.0.1:1");
+  }
+
+  @Test
+  void planAndDispatchExplainThatTheServerCannotYet() {
+    Run plan = run("job", "plan", "-address", address, sample("hello-service.nomad.hcl"));
+    assertThat(plan.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(plan.err()).contains("job plan is not available yet");
+    Run dispatch = run("job", "dispatch", "-address", address, "greet", "-meta", "name=x");
+    assertThat(dispatch.code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(dispatch.err()).contains("dispatch");
+  }
+
+  @Test
+  void showsDrainsAndMarksTheDevNode() {
+    Run list = run("node", "status", "-address", address);
+    assertThat(list.code()).as(list.err()).isZero();
+    assertThat(list.out()).contains("ready").contains("eligible");
+    String id = agent.client().orElseThrow().node().id();
+    String prefix = id.substring(0, 8);
+
+    Run one = run("node", "status", "-address", address, prefix);
+    assertThat(one.code()).as(one.err()).isZero();
+    assertThat(one.out()).contains(id).contains("raw_exec");
+
+    assertThat(run("node", "eligibility", "-disable", "-address", address, prefix).code()).isZero();
+    assertThat(run("node", "status", "-address", address, prefix).out()).contains("ineligible");
+    assertThat(run("node", "eligibility", "-enable", "-address", address, prefix).code()).isZero();
+
+    Run drain = run("node", "drain", "-enable", "-deadline", "10m", "-address", address, prefix);
+    assertThat(drain.code()).as(drain.err()).isZero();
+    assertThat(run("node", "status", "-address", address, prefix).out()).containsPattern("Drain\\s+= true");
+    assertThat(run("node", "drain", "-disable", "-address", address, prefix).code()).isZero();
+    assertThat(run("node", "status", "-address", address, prefix).out()).containsPattern("Drain\\s+= false");
+  }
+
+  @Test
+  void listsTheServerMembers() {
+    Run r = run("server", "members", "-address", address);
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("alive").contains("true");
+  }
+}
