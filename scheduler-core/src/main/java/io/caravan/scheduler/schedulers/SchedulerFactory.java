@@ -10,11 +10,9 @@ import java.time.Clock;
  * Chooses the scheduler for an evaluation's {@code Type} (Nomad's {@code BuiltinSchedulers}):
  * {@code service}, {@code batch}, {@code system} or {@code sysbatch}.
  *
- * <p>Status: {@code system} and {@code sysbatch} give a {@link SystemScheduler} (in-place versus
- * destructive decided by {@link TasksUpdated#destructive}). {@code service} and {@code batch}
- * throw a {@link SchedulerException} saying they are not implemented yet until the cluster
- * reconciler's {@code GenericScheduler} lands (issue #5).
- * Nothing is faked: a caller either gets a working scheduler or that exception.
+ * <p>Status: {@code service} and {@code batch} give a {@link GenericScheduler};
+ * {@code system} and {@code sysbatch} give a {@link SystemScheduler} (in-place versus
+ * destructive decided by {@link TasksUpdated#destructive}).
  */
 public final class SchedulerFactory {
   /** Long-running services, reconciled by count (Nomad's service scheduler). */
@@ -44,8 +42,12 @@ public final class SchedulerFactory {
       throw new SchedulerException("no scheduler type given (expected service, batch, system or sysbatch)");
     }
     switch (type) {
-      case SERVICE, BATCH -> throw new SchedulerException("the " + type
-          + " scheduler is not implemented yet (GenericScheduler, issue #5)");
+      case SERVICE -> {
+        return new GenericScheduler(context, false);
+      }
+      case BATCH -> {
+        return new GenericScheduler(context, true);
+      }
       case SYSTEM -> {
         return new SystemScheduler(context, false, TasksUpdated::destructive);
       }

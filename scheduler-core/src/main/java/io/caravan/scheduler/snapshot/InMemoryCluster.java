@@ -211,7 +211,7 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
     forEach(r.nodePreemptions(), a -> put(withDesired(a, AllocStatus.DESIRED_EVICT)));
     forEach(r.nodeAllocation(), this::commitPlacement);
     if (r.deployment() != null) {
-      upsertDeployment(r.deployment());
+      putDeployment(r.deployment());
     }
     if (r.deploymentUpdates() != null) {
       for (DeploymentStatusUpdate u : r.deploymentUpdates()) {
@@ -289,7 +289,14 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
         .build());
   }
 
-  private void upsertDeployment(Deployment d) {
+  /** Adds or replaces (by ID) a deployment, e.g. the existing deployment of a scenario. */
+  public InMemoryCluster upsertDeployment(Deployment d) {
+    index++;
+    putDeployment(d);
+    return this;
+  }
+
+  private void putDeployment(Deployment d) {
     for (int i = 0; i < deployments.size(); i++) {
       if (deployments.get(i).id().equals(d.id())) {
         deployments.set(i, d.toBuilder().modifyIndex(index).build());

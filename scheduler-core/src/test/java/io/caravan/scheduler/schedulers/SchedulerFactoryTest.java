@@ -19,10 +19,11 @@ class SchedulerFactoryTest {
   }
 
   @Test
-  void saysTheGenericSchedulerIsNotImplementedYet() {
-    assertThatThrownBy(() -> SchedulerFactory.create("service", c, c, SchedulerConfiguration.serverDefaults(), Clock.systemUTC()))
-        .isInstanceOf(SchedulerException.class)
-        .hasMessageContaining("not implemented yet");
+  void createsTheGenericSchedulerForServiceAndBatchJobs() {
+    assertThat(SchedulerFactory.create("service", c, c, SchedulerConfiguration.serverDefaults(), Clock.systemUTC()))
+        .isInstanceOf(GenericScheduler.class);
+    assertThat(SchedulerFactory.create("batch", c, c, SchedulerConfiguration.serverDefaults(), Clock.systemUTC()))
+        .isInstanceOf(GenericScheduler.class);
   }
 
   @Test
