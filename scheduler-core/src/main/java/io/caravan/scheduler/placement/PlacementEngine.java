@@ -58,6 +58,16 @@ import org.jspecify.annotations.Nullable;
 public final class PlacementEngine {
   private static final int MAX_SKIP = 3;
   private static final int FEASIBILITY_NODE_LIMIT = 100;
+  /** Checker states per node (see {@code Group.checks}). */
+  private static final byte UNCHECKED = 0;
+  private static final byte CHECKED_ONCE = 1;
+  private static final byte FINAL_INFEASIBLE = 2;
+  private static final byte FINAL_FEASIBLE = 3;
+  /** Rank outcome markers (see {@code Group.outcome}), compared by identity. */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String UNRANKED = new String("unranked");
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String FITS = new String("fits");
 
   private final ClusterSnapshot snapshot;
   private final SchedulerConfiguration config;
@@ -114,11 +124,6 @@ public final class PlacementEngine {
     private final int[] jobAllocsOnNode;
     /** Task group → per node index: the group's live allocations there (existing + proposed). */
     private final Map<String, int[]> groupAllocsOnNode = new HashMap<>();
-    /**
-     * Per node index: bumped whenever the node's usage changes (every {@link NodeUsage#add} or
-     * {@link NodeUsage#remove} during the pass), so the groups' cached fit results expire.
-     */
-    private final int[] usageStamp;
     private final String[] nodeClasses;
     private final List<Allocation> existingJobAllocs;
     private int offset;
@@ -143,7 +148,6 @@ public final class PlacementEngine {
       this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
       this.idSalt = SeededRandom.idSalt(request.evalId(), snapshot.latestIndex());
       this.usage = new NodeUsage[nodes.size()];
-      this.usageStamp = new int[nodes.size()];
       this.nodeClasses = new String[nodes.size()];
       this.jobAllocsOnNode = new int[nodes.size()];
       String ns = job.namespace() == null ? "default" : job.namespace();
@@ -311,23 +315,27 @@ public final class PlacementEngine {
       /** Per node index: this group's live allocations there. */
       final int[] allocsOnNode;
       /**
-       * Per node index: how often the group's checker has looked at the node (saturating at 2) and
-       * what it said last. From the second look on the checker's answer no longer changes (its
-       * class caches are filled by the first), so it is reused; a feasible answer is final at once.
+       * Per node index, what the group's checker said: {@link #UNCHECKED}, {@link #CHECKED_ONCE}
+       * (infeasible at the first look), {@link #FINAL_INFEASIBLE} (the reason is in
+       * {@code checkReason}) or {@link #FINAL_FEASIBLE}. From the second look on the checker's
+       * answer no longer changes (its class caches are filled by the first), so it is reused; a
+       * feasible answer is final at once.
        */
       final byte[] checks;
       final String[] checkReason;
       /**
-       * Per node index, valid while {@code rankStamp[idx] == usageStamp[idx] + 1}: the port or
-       * device exhaustion (never preemptable), the exhausted resource dimension, and the fit
-       * score when nothing is exhausted. All are functions of the node's usage and the group's ask.
+       * Per node index, the rank outcome on the node's current usage: {@link #UNRANKED},
+       * {@link #FITS} (then {@code fitScore} holds the fit), or why the ask does not fit: a port or
+       * device reason, or an exhausted dimension ({@code preemptable}). All are functions of the
+       * node's usage and the group's ask, so they hold until the usage changes; only the group
+       * being placed ranks nodes and every usage change is its {@link #commit}, which resets the
+       * node's entry.
        */
-      final int[] rankStamp;
-      final String[] blockedBy;
-      final String[] exhaustedOn;
+      final String[] outcome;
+      final boolean[] preemptable;
       final double[] fitScore;
-      /** Per node index, with the same validity: the device affinity score, NaN when none applies. */
-      final double[] deviceScore;
+      /** Per node index, with the same validity: the device affinity score (NaN when none applies); null without device requests. */
+      final double @Nullable [] deviceScore;
       /** The group's device requests, task by task, and the matcher for their constraints. */
       final List<DeviceAllocator.TaskRequest> deviceRequests = new ArrayList<>();
       final DeviceConstraints deviceConstraints = new DeviceConstraints(evaluator);
@@ -351,11 +359,10 @@ public final class PlacementEngine {
         this.allocsOnNode = groupAllocs(tgName);
         this.checks = new byte[nodes.size()];
         this.checkReason = new String[nodes.size()];
-        this.rankStamp = new int[nodes.size()];
-        this.blockedBy = new String[nodes.size()];
-        this.exhaustedOn = new String[nodes.size()];
+        this.outcome = new String[nodes.size()];
+        java.util.Arrays.fill(outcome, UNRANKED);
+        this.preemptable = new boolean[nodes.size()];
         this.fitScore = new double[nodes.size()];
-        this.deviceScore = new double[nodes.size()];
         for (Task t : tg.tasksOrEmpty()) {
           if (t.resources() != null) {
             for (RequestedDevice d : t.resources().devicesOrEmpty()) {
@@ -363,6 +370,7 @@ public final class PlacementEngine {
             }
           }
         }
+        this.deviceScore = deviceRequests.isEmpty() ? null : new double[nodes.size()];
         this.affinityOf = new double[nodes.size()];
         this.affinityKnown = new boolean[nodes.size()];
         this.checker = new TaskGroupChecker(job, tg, evaluator, jobClassCache, new HashMap<>());
@@ -474,12 +482,15 @@ public final class PlacementEngine {
           metrics.evaluateNode();
           Node node = nodes.get(idx);
           String reason;
-          if (checks[idx] == 2) {
+          byte state = checks[idx];
+          if (state == FINAL_FEASIBLE) {
+            reason = null;
+          } else if (state == FINAL_INFEASIBLE) {
             reason = checkReason[idx];
           } else {
             reason = checker.check(node);
             checkReason[idx] = reason;
-            checks[idx] = reason == null ? 2 : (byte) (checks[idx] + 1);
+            checks[idx] = reason == null ? FINAL_FEASIBLE : state == UNCHECKED ? CHECKED_ONCE : FINAL_INFEASIBLE;
           }
           if (reason == null && csi.active()) {
             reason = csi.reason(node, allocName);
@@ -520,7 +531,8 @@ public final class PlacementEngine {
 
       /** Scores the node into {@code cur*}; false when it is exhausted (counted in the metrics). */
       private boolean rank(int idx, Node node, MetricsCollector metrics, boolean preempt) {
-        if (rankStamp[idx] != usageStamp[idx] + 1) {
+        String out = outcome[idx];
+        if (out == UNRANKED) {
           NodeUsage u = usageOf(idx);
           String blocked = blockReason(u);
           double devices = Double.NaN;
@@ -533,24 +545,34 @@ public final class PlacementEngine {
             }
           }
           String dim = blocked == null ? u.exhaustedDimension(ask) : null;
-          blockedBy[idx] = blocked;
-          exhaustedOn[idx] = dim;
-          fitScore[idx] = blocked == null && dim == null ? fit(u, 0, 0) : Double.NaN;
-          deviceScore[idx] = devices;
-          rankStamp[idx] = usageStamp[idx] + 1;
-        }
-        if (blockedBy[idx] != null) {
-          metrics.exhaustNode(nodeClass(idx), blockedBy[idx]);
-          return false;
+          if (blocked != null) {
+            out = blocked;
+            preemptable[idx] = false;
+          } else if (dim != null) {
+            out = dim;
+            preemptable[idx] = true;
+          } else {
+            out = FITS;
+            fitScore[idx] = fit(u, 0, 0);
+          }
+          if (deviceScore != null) {
+            deviceScore[idx] = devices;
+          }
+          outcome[idx] = out;
         }
         List<AllocUsage> victims = List.of();
-        double fit = fitScore[idx];
-        String dim = exhaustedOn[idx];
-        if (dim != null) {
+        double fit;
+        if (out == FITS) {
+          fit = fitScore[idx];
+        } else {
+          if (!preemptable[idx]) {
+            metrics.exhaustNode(nodeClass(idx), out);
+            return false;
+          }
           NodeUsage u = usageOf(idx);
           List<AllocUsage> chosen = preempt ? Preemptor.forTaskGroup(u, ask, jobId, priority) : null;
           if (chosen == null) {
-            metrics.exhaustNode(nodeClass(idx), dim);
+            metrics.exhaustNode(nodeClass(idx), out);
             return false;
           }
           victims = chosen;
@@ -564,7 +586,7 @@ public final class PlacementEngine {
         }
         double sum = fit;
         int n = 1;
-        double devices = deviceScore[idx];
+        double devices = deviceScore == null ? Double.NaN : deviceScore[idx];
         if (!Double.isNaN(devices)) {
           sum += devices;
           n++;
@@ -645,7 +667,7 @@ public final class PlacementEngine {
         Node node = nodes.get(best.idx);
         NodeUsage u = usageOf(best.idx);
         List<String> preempted = new ArrayList<>();
-        usageStamp[best.idx]++;
+        outcome[best.idx] = UNRANKED;
         for (AllocUsage v : best.victims) {
           u.remove(v.allocId());
           preempted.add(v.allocId());
