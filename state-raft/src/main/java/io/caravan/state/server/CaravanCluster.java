@@ -441,12 +441,19 @@ public final class CaravanCluster implements AutoCloseable {
   /** Stops every client (and its tasks), then every server, then deletes the temporary directories. */
   @Override
   public void close() {
+    // clients stop their tasks in parallel (each waits for its blocking pull to return)
+    List<CompletableFuture<Void>> stopping = new ArrayList<>();
     for (Client c : clients) {
-      try {
-        c.agent().shutdown();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      stopping.add(CompletableFuture.runAsync(() -> {
+        try {
+          c.agent().shutdown();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+    }
+    stopping.forEach(CompletableFuture::join);
+    for (Client c : clients) {
       try {
         c.driver().close();
       } catch (Exception e) {
