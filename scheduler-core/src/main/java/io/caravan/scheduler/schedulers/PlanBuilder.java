@@ -259,6 +259,12 @@ public final class PlanBuilder {
     return java.util.Collections.unmodifiableMap(allocated);
   }
 
+  /** The allocations this plan adds or updates on {@code nodeId}, in order (read-only). */
+  public List<Allocation> allocatedOn(String nodeId) {
+    List<Allocation> l = nodeAllocation.get(nodeId);
+    return l == null ? List.of() : java.util.Collections.unmodifiableList(l);
+  }
+
   /** IDs of the new allocations placed by {@link #place}, in order. */
   public Set<String> newAllocIds() {
     return java.util.Collections.unmodifiableSet(newAllocIds);

@@ -22,27 +22,41 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #restrictedTo(Set)} also limits the candidate nodes ({@link #nodes()} and
  * {@link #nodesByPool}) to a set of node IDs, which is how the system scheduler places on exactly
- * one node. The view reads the plan live: decisions added after it was made are visible.
+ * one node; {@link #restrictedTo(Set, boolean)} can further limit {@link #allocsByJob} to those
+ * nodes, which keeps per-node placement linear when nothing needs the job's allocations elsewhere
+ * (no {@code distinct_property}). The view reads the plan live: decisions added after it was made
+ * are visible.
  */
 public final class ProposedSnapshot implements ClusterSnapshot {
   private final ClusterSnapshot base;
   private final PlanBuilder plan;
   private final @Nullable Set<String> nodeIds;
+  private final boolean jobAllocsOnRestrictedNodesOnly;
 
   /** A view of {@code base} with {@code plan} applied, over every node. */
   public ProposedSnapshot(ClusterSnapshot base, PlanBuilder plan) {
-    this(base, plan, null);
+    this(base, plan, null, false);
   }
 
-  private ProposedSnapshot(ClusterSnapshot base, PlanBuilder plan, @Nullable Set<String> nodeIds) {
+  private ProposedSnapshot(ClusterSnapshot base, PlanBuilder plan, @Nullable Set<String> nodeIds,
+      boolean jobAllocsOnRestrictedNodesOnly) {
     this.base = base;
     this.plan = plan;
     this.nodeIds = nodeIds == null ? null : Set.copyOf(nodeIds);
+    this.jobAllocsOnRestrictedNodesOnly = jobAllocsOnRestrictedNodesOnly;
   }
 
   /** The same view whose candidate nodes are only those with IDs in {@code ids}. */
   public ProposedSnapshot restrictedTo(Set<String> ids) {
-    return new ProposedSnapshot(base, plan, ids);
+    return new ProposedSnapshot(base, plan, ids, false);
+  }
+
+  /**
+   * Like {@link #restrictedTo(Set)}; with {@code jobAllocsOnTheseNodesOnly}, {@link #allocsByJob}
+   * also returns only allocations on those nodes.
+   */
+  public ProposedSnapshot restrictedTo(Set<String> ids, boolean jobAllocsOnTheseNodesOnly) {
+    return new ProposedSnapshot(base, plan, ids, jobAllocsOnTheseNodesOnly);
   }
 
   @Override
@@ -72,10 +86,27 @@ public final class ProposedSnapshot implements ClusterSnapshot {
 
   @Override
   public List<Allocation> allocsByJob(String namespace, String jobId) {
-    List<Allocation> out = patch(base.allocsByJob(namespace, jobId));
+    if (nodeIds != null && jobAllocsOnRestrictedNodesOnly) {
+      List<Allocation> out = new ArrayList<>();
+      for (String id : new java.util.TreeSet<>(nodeIds)) {
+        for (Allocation a : allocsByNode(id)) {
+          if (a.jobID().equals(jobId) && sameNamespace(a.namespace(), namespace)) {
+            out.add(a);
+          }
+        }
+      }
+      out.sort(java.util.Comparator.comparing(Allocation::id));
+      return ImmutableList.copyOf(out);
+    }
+    List<Allocation> baseAllocs = base.allocsByJob(namespace, jobId);
+    List<Allocation> out = patch(baseAllocs);
+    Set<String> inBase = null;
     for (Allocation a : plan.allocated().values()) {
-      if (a.jobID().equals(jobId) && sameNamespace(a.namespace(), namespace) && isAdded(a)) {
-        out.add(a);
+      if (a.jobID().equals(jobId) && sameNamespace(a.namespace(), namespace)) {
+        inBase = inBase == null ? ids(baseAllocs) : inBase;
+        if (!inBase.contains(a.id())) {
+          out.add(a);
+        }
       }
     }
     return ImmutableList.copyOf(out);
@@ -83,13 +114,26 @@ public final class ProposedSnapshot implements ClusterSnapshot {
 
   @Override
   public List<Allocation> allocsByNode(String nodeId) {
-    List<Allocation> out = patch(base.allocsByNode(nodeId));
-    for (Allocation a : plan.allocated().values()) {
-      if (a.nodeID().equals(nodeId) && isAdded(a)) {
-        out.add(a);
+    List<Allocation> baseAllocs = base.allocsByNode(nodeId);
+    List<Allocation> out = patch(baseAllocs);
+    List<Allocation> planned = plan.allocatedOn(nodeId);
+    if (!planned.isEmpty()) {
+      Set<String> inBase = ids(baseAllocs);
+      for (Allocation a : planned) {
+        if (!inBase.contains(a.id())) {
+          out.add(a);
+        }
       }
     }
     return ImmutableList.copyOf(out);
+  }
+
+  private static Set<String> ids(List<Allocation> allocs) {
+    Set<String> out = new java.util.HashSet<>(allocs.size() * 2);
+    for (Allocation a : allocs) {
+      out.add(a.id());
+    }
+    return out;
   }
 
   @Override
@@ -145,12 +189,6 @@ public final class ProposedSnapshot implements ClusterSnapshot {
       a = plan.allocated().get(id);
     }
     return a;
-  }
-
-  /** True when the plan's allocation is not in the base snapshot (a new one) or moved node. */
-  private boolean isAdded(Allocation a) {
-    Optional<Allocation> old = base.allocById(a.id());
-    return old.isEmpty() || !old.get().nodeID().equals(a.nodeID());
   }
 
   private static boolean sameNamespace(String a, String b) {

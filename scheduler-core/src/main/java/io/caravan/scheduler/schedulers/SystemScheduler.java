@@ -114,6 +114,8 @@ public final class SystemScheduler implements Scheduler {
     private final Map<String, Integer> byDc = new TreeMap<>();
     private final Map<String, Node> readyById = new HashMap<>();
     private final ProposedSnapshot proposed;
+    /** Whether a distinct_property constraint needs the job's allocations on other nodes. */
+    private final boolean distinctProperty;
 
     Attempt(SchedulingAttempt at) {
       this.at = at;
@@ -121,6 +123,7 @@ public final class SystemScheduler implements Scheduler {
       this.snapshot = at.snapshot();
       this.job = at.job().filter(j -> !Boolean.TRUE.equals(j.stop())).orElse(null);
       this.proposed = new ProposedSnapshot(snapshot, plan);
+      this.distinctProperty = job != null && hasDistinctProperty(job);
     }
 
     void run() {
@@ -326,7 +329,7 @@ public final class SystemScheduler implements Scheduler {
     private PlacementResult placeOn(Node node, String taskGroup, String name) {
       PlacementRequest req = new PlacementRequest(job, at.ids().next(),
           List.of(new GroupRequest(taskGroup, List.of(name))), Set.of());
-      return new PlacementEngine(proposed.restrictedTo(Set.of(node.id())), context.config()).place(req);
+      return new PlacementEngine(proposed.restrictedTo(Set.of(node.id()), !distinctProperty), context.config()).place(req);
     }
 
     private Placement withPoolMetrics(Placement p) {
@@ -346,6 +349,18 @@ public final class SystemScheduler implements Scheduler {
     private AllocMetric emptyMetric() {
       return new AllocMetric(0, 0, 0, "", null, null, null, 0, null, null, null, null, null, Duration.ZERO, 0);
     }
+  }
+
+  private static boolean hasDistinctProperty(Job job) {
+    if (job.constraintsOrEmpty().stream().anyMatch(c -> "distinct_property".equals(c.operand()))) {
+      return true;
+    }
+    for (TaskGroup tg : job.taskGroupsOrEmpty()) {
+      if (tg.constraintsOrEmpty().stream().anyMatch(c -> "distinct_property".equals(c.operand()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Nomad's {@code mergeNodeFiltered}: sums evaluated/filtered counts and the per-class and per-constraint maps. */

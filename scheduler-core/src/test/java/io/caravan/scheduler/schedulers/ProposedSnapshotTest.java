@@ -77,4 +77,20 @@ class ProposedSnapshotTest {
     assertThat(view.nodesByPool("default")).extracting(n -> n.id()).containsExactly("node-001");
     assertThat(view.nodeById("node-002")).isPresent();
   }
+
+  @Test
+  void canLimitTheJobsAllocationsToTheRestrictedNodes() {
+    Job job = Jobs.mockBuilder("j", Jobs.group(1, 500, 256).build()).build();
+    InMemoryCluster c = new InMemoryCluster();
+    Nodes.mocks(3).forEach(c::upsertNode);
+    c.upsertJob(job);
+    PlanBuilder plan = new PlanBuilder(eval, job, c, 0);
+    ProposedSnapshot view = new ProposedSnapshot(c, plan);
+    c.upsertAlloc(big("a0", "node-000", job));
+    plan.place(placeOne(view.restrictedTo(Set.of("node-001")), job, eval.id()).placements().get(0), PlacementDetails.NONE);
+    assertThat(view.restrictedTo(Set.of("node-002")).allocsByJob("default", "j")).hasSize(2);
+    assertThat(view.restrictedTo(Set.of("node-002"), true).allocsByJob("default", "j")).isEmpty();
+    assertThat(view.restrictedTo(Set.of("node-001", "node-000"), true).allocsByJob("default", "j"))
+        .extracting(Allocation::nodeID).containsExactlyInAnyOrder("node-000", "node-001");
+  }
 }
