@@ -37,6 +37,10 @@ final class YamlDecoder {
   private final Iterator<Event> events;
   private final Map<String, Integer> anchorsPending = new HashMap<>();
   private final Map<String, Value> anchorValues = new HashMap<>();
+  /** Nesting limit, so that a hostile document cannot exhaust the thread's stack. */
+  static final int MAX_DEPTH = 1000;
+
+  private int depth;
   private int decodeCount;
   private int aliasCount;
 
@@ -81,6 +85,15 @@ final class YamlDecoder {
 
   private Value node(Event e) throws YamlException {
     decodeCount++;
+    if (++depth > MAX_DEPTH) throw at(e, "exceeded max depth of " + MAX_DEPTH);
+    try {
+      return nodeAtDepth(e);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Value nodeAtDepth(Event e) throws YamlException {
     return switch (e.getEventId()) {
       case Scalar -> scalar((ScalarEvent) e);
       case Alias -> alias((AliasEvent) e);

@@ -115,6 +115,26 @@ class YamlFunctionsTest {
   }
 
   @Test
+  void hostileNestingIsAnErrorNotAStackOverflow() throws Exception {
+    String ok = "[".repeat(YamlDecoder.MAX_DEPTH) + "]".repeat(YamlDecoder.MAX_DEPTH);
+    String deep = "[".repeat(20_000) + "]".repeat(20_000);
+    Thread t = new Thread(() -> { // a default-sized thread stack, as a server's worker would have
+      try {
+        assertThat(decode(ok).type()).isInstanceOf(io.caravan.hcl.Type.TupleType.class);
+        assertThatThrownBy(() -> decode(deep)).isInstanceOf(FunctionException.class)
+            .hasMessage("on line 0, column 1000: exceeded max depth of 1000");
+      } catch (FunctionException e) {
+        throw new AssertionError(e);
+      }
+    });
+    Throwable[] failure = new Throwable[1];
+    t.setUncaughtExceptionHandler((th, e) -> failure[0] = e);
+    t.start();
+    t.join();
+    assertThat(failure[0]).isNull();
+  }
+
+  @Test
   void encodesLikeGoCtyYaml() throws Exception {
     assertThat(encode(obj("a", number(1), "b", tup(string("x"))))).isEqualTo("\"a\": 1\n\"b\":\n- \"x\"\n");
     assertThat(encode(Value.TRUE)).isEqualTo("true\n...\n");
