@@ -4,46 +4,80 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.model.canonical.Canonicalizer;
+import io.caravan.model.cluster.AllocMetric;
 import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.DeploymentStatusUpdate;
+import io.caravan.model.cluster.DesiredUpdates;
+import io.caravan.model.cluster.EvalStatus;
+import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.Node;
+import io.caravan.model.cluster.NodeScoreMeta;
+import io.caravan.model.cluster.Plan;
+import io.caravan.model.cluster.PlanResult;
 import io.caravan.model.job.Job;
-import io.caravan.model.job.TaskGroup;
 import io.caravan.model.json.ModelJsonException;
 import io.caravan.model.json.NomadJson;
-import io.caravan.scheduler.placement.GroupRequest;
-import io.caravan.scheduler.placement.Placement;
-import io.caravan.scheduler.placement.PlacementEngine;
-import io.caravan.scheduler.placement.PlacementFailure;
-import io.caravan.scheduler.placement.PlacementRequest;
-import io.caravan.scheduler.placement.PlacementResult;
+import io.caravan.scheduler.explain.Explanations;
+import io.caravan.scheduler.harness.SchedulingLoop;
 import io.caravan.scheduler.placement.SeededRandom;
+import io.caravan.scheduler.reconcile.AllocNameIndex;
+import io.caravan.scheduler.schedulers.EvalTriggers;
+import io.caravan.scheduler.schedulers.SchedulerException;
+import io.caravan.scheduler.schedulers.SchedulerFactory;
 import io.caravan.scheduler.snapshot.InMemoryCluster;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one registration evaluation described by a scenario JSON file and prints the plan; the
- * engine behind {@code caravan schedule SCENARIO.json}.
+ * Runs one registration evaluation described by a scenario JSON file through the real scheduler
+ * for the job's type ({@link SchedulerFactory}: service and batch reconcile against the existing
+ * allocations, system and sysbatch place per node) on an {@link InMemoryCluster} whose plan
+ * applier re-checks every node, and prints what was committed; the engine behind
+ * {@code caravan schedule SCENARIO.json}.
  *
  * <p>Input: an object with {@code nodes} (Nomad API Node JSON), optional {@code allocations}
- * (Nomad API Allocation JSON), {@code job} (Nomad API Job JSON, canonicalized here), optional
- * {@code seed} (integer, default 0) and optional {@code schedulerConfiguration} (Nomad's shape;
- * absent means Nomad's test-harness behaviour: binpack with preemption enabled). Until the
- * reconciler exists, each task group places {@code Count} minus its live allocations.
+ * (Nomad API Allocation JSON: the existing state, of this job or of others; an allocation of
+ * this job without a {@code Job} runs the scenario's job, one with a {@code Job} runs that
+ * (older) version), {@code job} (Nomad API Job JSON), optional {@code deployment} (Nomad API
+ * Deployment JSON: the job's latest deployment), optional {@code now} (RFC 3339, default
+ * 2026-01-01T00:00:00Z: the evaluation's time, which decides reschedule delays and disconnect
+ * timeouts), optional {@code seed} (integer, default 0; seeds the evaluation ID and so node order
+ * and IDs) and optional {@code schedulerConfiguration} (Nomad's shape; absent means Nomad's
+ * test-harness behaviour: binpack with preemption enabled). Jobs are canonicalized.
  *
- * <p>Output: compact JSON with exactly {@code placed}, {@code stopped}, {@code updatedInPlace},
- * {@code preempted}, {@code failed} and {@code blockedEval}; the same input gives byte-identical
- * output. Bad input throws {@link ScenarioException} naming the JSON path.
+ * <p>Output: compact JSON with exactly {@code placed} (name, task group, node, score, previous
+ * allocation, canary), {@code stopped} (allocation, name, node, description, client status),
+ * {@code updatedInPlace}, {@code preempted}, {@code failed} (per group: unplaced count, metrics,
+ * explanation), {@code blockedEval}, {@code followUpEvals} (trigger and wait-until),
+ * {@code annotations} (desired changes per group; the evaluation asks for an annotated plan, so
+ * they are reported even when nothing changes), {@code deployment} (created, or null) and
+ * {@code deploymentUpdates}; the same input gives byte-identical output. Bad input throws
+ * {@link ScenarioException} naming the JSON path.
  */
 public final class ScenarioRunner {
-  private static final Set<String> TOP_LEVEL = Set.of("nodes", "allocations", "job", "seed", "schedulerConfiguration");
+  private static final Set<String> TOP_LEVEL =
+      Set.of("nodes", "allocations", "job", "deployment", "now", "seed", "schedulerConfiguration");
+  /** The evaluation time of a scenario without {@code now}. */
+  public static final Instant DEFAULT_NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private final ObjectMapper mapper = new ObjectMapper();
   private final NomadJson codec = NomadJson.strict();
@@ -62,7 +96,8 @@ public final class ScenarioRunner {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!TOP_LEVEL.contains(f)) {
-        throw new ScenarioException("$." + f, "unknown field (expected one of nodes, allocations, job, seed, schedulerConfiguration)");
+        throw new ScenarioException("$." + f,
+            "unknown field (expected one of nodes, allocations, job, deployment, now, seed, schedulerConfiguration)");
       }
     }
     long seed = 0;
@@ -71,6 +106,17 @@ public final class ScenarioRunner {
         throw new ScenarioException("$.seed", "expected an integer");
       }
       seed = root.get("seed").asLong();
+    }
+    Instant now = DEFAULT_NOW;
+    if (root.has("now") && !root.get("now").isNull()) {
+      if (!root.get("now").isTextual()) {
+        throw new ScenarioException("$.now", "expected an RFC 3339 time such as \"2026-01-01T00:00:00Z\"");
+      }
+      try {
+        now = OffsetDateTime.parse(root.get("now").asText()).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new ScenarioException("$.now", "not an RFC 3339 time: \"" + root.get("now").asText() + "\"", e);
+      }
     }
     InMemoryCluster cluster = new InMemoryCluster();
     Set<String> nodeIds = new HashSet<>();
@@ -96,6 +142,10 @@ public final class ScenarioRunner {
     if (job.taskGroupsOrEmpty().isEmpty()) {
       throw new ScenarioException("$.job.TaskGroups", "a job needs at least one task group");
     }
+    String type = job.type() == null ? SchedulerFactory.SERVICE : job.type();
+    if (!SchedulingLoop.SCHEDULER_TYPES.contains(type)) {
+      throw new ScenarioException("$.job.Type", "must be service, batch, system or sysbatch, not \"" + type + "\"");
+    }
     cluster.upsertJob(job);
     JsonNode allocs = requireArray(root, "allocations", false);
     Set<String> allocIds = new HashSet<>();
@@ -108,7 +158,30 @@ public final class ScenarioRunner {
       if (!nodeIds.contains(a.nodeID())) {
         throw new ScenarioException(path + ".NodeID", "no node with ID \"" + a.nodeID() + "\"");
       }
+      if (a.job() != null) {
+        Job allocJob = Canonicalizer.withServerDefaults(a.job());
+        a = a.toBuilder().job(allocJob).build();
+        if (job.id().equals(allocJob.id()) && sameNamespace(job.namespace(), allocJob.namespace())) {
+          long v = allocJob.version() == null ? 0 : allocJob.version();
+          if (v > job.version()) {
+            throw new ScenarioException(path + ".Job.Version", "version " + v + " is newer than the job's (" + job.version() + ")");
+          }
+          if (v < job.version() && cluster.jobByIdAndVersion(job.namespace(), job.id(), v).isEmpty()) {
+            cluster.upsertJob(allocJob);
+          }
+        }
+      }
       cluster.upsertAlloc(a);
+    }
+    if (root.has("deployment") && !root.get("deployment").isNull()) {
+      Deployment d = read(root.get("deployment"), Deployment.class, "$.deployment");
+      if (d.id().isEmpty()) {
+        throw new ScenarioException("$.deployment.ID", "a deployment needs an ID");
+      }
+      if (!d.jobID().equals(job.id())) {
+        throw new ScenarioException("$.deployment.JobID", "is \"" + d.jobID() + "\", not the job's ID \"" + job.id() + "\"");
+      }
+      cluster.upsertDeployment(d.namespace().isEmpty() ? d.toBuilder().namespace(job.namespace()).build() : d);
     }
     SchedulerConfiguration config = new SchedulerConfiguration(SchedulerConfiguration.BINPACK, null, false);
     if (root.has("schedulerConfiguration") && !root.get("schedulerConfiguration").isNull()) {
@@ -122,74 +195,167 @@ public final class ScenarioRunner {
             "must be \"binpack\" or \"spread\", not \"" + config.schedulerAlgorithm() + "\"");
       }
     }
-    String evalId = SeededRandom.uuid(new SplittableRandom(seed));
-    List<GroupRequest> groups = new ArrayList<>();
-    List<Allocation> existing = cluster.allocsByJob(job.namespace(), job.id());
-    for (TaskGroup tg : job.taskGroupsOrEmpty()) {
-      groups.add(new GroupRequest(tg.name(), namesToPlace(job, tg, existing)));
+    Map<String, Allocation> before = new HashMap<>();
+    for (Allocation a : cluster.allocsByJob(job.namespace(), job.id())) {
+      before.put(a.id(), a);
     }
-    PlacementResult result;
+    Evaluation eval = Evaluation.builder()
+        .id(SeededRandom.uuid(new SplittableRandom(seed)))
+        .namespace(job.namespace())
+        .priority(job.priority() == null ? 50 : job.priority())
+        .type(type)
+        .triggeredBy(EvalTriggers.JOB_REGISTER)
+        .jobID(job.id())
+        .jobModifyIndex(job.jobModifyIndex() == null ? 0 : job.jobModifyIndex())
+        .status(EvalStatus.PENDING)
+        .annotatePlan(true)
+        .build();
     try {
-      result = new PlacementEngine(cluster, config).place(new PlacementRequest(job, evalId, groups, Set.of()));
-    } catch (IllegalArgumentException e) {
+      SchedulerFactory.create(type, cluster, cluster, config, Clock.fixed(now, ZoneOffset.UTC)).process(eval);
+    } catch (SchedulerException | IllegalArgumentException e) {
       throw new ScenarioException("$.job", e.getMessage(), e);
     }
-    return render(result);
+    return render(cluster, before);
   }
 
-  /** Names {@code <job>.<group>[i]} for the lowest indexes not held by a live allocation, up to Count. */
-  static List<String> namesToPlace(Job job, TaskGroup tg, List<Allocation> existing) {
-    Set<String> taken = new HashSet<>();
-    for (Allocation a : existing) {
-      if (!a.terminal() && tg.name().equals(a.taskGroup())) {
-        taken.add(a.name());
+  private String render(InMemoryCluster cluster, Map<String, Allocation> before) {
+    Map<String, Allocation> placed = new LinkedHashMap<>();
+    Map<String, Allocation> updated = new LinkedHashMap<>();
+    Map<String, Allocation> stopped = new LinkedHashMap<>();
+    Map<String, Allocation> preempted = new LinkedHashMap<>();
+    Deployment deployment = null;
+    List<DeploymentStatusUpdate> deploymentUpdates = new ArrayList<>();
+    for (PlanResult r : cluster.planResults()) {
+      forEach(r.nodeAllocation(), a -> (before.containsKey(a.id()) ? updated : placed).put(a.id(), a));
+      forEach(r.nodeUpdate(), a -> stopped.put(a.id(), a));
+      forEach(r.nodePreemptions(), a -> preempted.put(a.id(), a));
+      if (r.deployment() != null) {
+        deployment = r.deployment();
+      }
+      if (r.deploymentUpdates() != null) {
+        deploymentUpdates.addAll(r.deploymentUpdates());
       }
     }
-    int count = tg.count() == null ? 1 : tg.count();
-    int missing = Math.max(0, count - taken.size());
-    List<String> names = new ArrayList<>();
-    for (int i = 0; names.size() < missing; i++) {
-      String name = job.id() + "." + tg.name() + "[" + i + "]";
-      if (!taken.contains(name)) {
-        names.add(name);
+    Map<String, DesiredUpdates> annotations = new TreeMap<>();
+    for (Plan p : cluster.plans()) {
+      if (p.annotations() != null && p.annotations().desiredTGUpdates() != null) {
+        annotations.putAll(p.annotations().desiredTGUpdates());
       }
     }
-    return names;
-  }
-
-  private String render(PlacementResult result) {
     ObjectNode out = mapper.createObjectNode();
-    ArrayNode placed = out.putArray("placed");
-    ArrayNode preempted = mapper.createArrayNode();
-    for (Placement p : result.placements()) {
-      ObjectNode o = placed.addObject();
-      o.put("name", p.name());
-      o.put("taskGroup", p.taskGroup());
-      o.put("nodeId", p.node().id());
-      o.put("score", p.score());
-      for (String victim : p.preemptedAllocIds()) {
-        ObjectNode v = preempted.addObject();
-        v.put("allocId", victim);
-        v.put("nodeId", p.node().id());
-        v.put("reason", "Preempted by alloc ID " + p.allocId());
+    ArrayNode placedOut = out.putArray("placed");
+    for (Allocation a : byName(placed.values())) {
+      ObjectNode o = placedOut.addObject();
+      o.put("name", a.name());
+      o.put("taskGroup", a.taskGroup());
+      o.put("nodeId", a.nodeID());
+      o.put("score", score(a));
+      o.put("previousAllocation", a.previousAllocation());
+      o.put("canary", a.deploymentStatus() != null && a.deploymentStatus().canary());
+    }
+    ArrayNode stoppedOut = out.putArray("stopped");
+    for (Allocation a : byName(stopped.values())) {
+      ObjectNode o = stoppedOut.addObject();
+      o.put("allocId", a.id());
+      o.put("name", a.name());
+      o.put("nodeId", a.nodeID());
+      o.put("description", a.desiredDescription());
+      o.put("clientStatus", a.clientStatus());
+    }
+    ArrayNode updatedOut = out.putArray("updatedInPlace");
+    for (Allocation a : byName(updated.values())) {
+      ObjectNode o = updatedOut.addObject();
+      o.put("allocId", a.id());
+      o.put("name", a.name());
+      o.put("nodeId", a.nodeID());
+      o.put("clientStatus", a.clientStatus());
+      o.put("followupEvalId", a.followupEvalID());
+    }
+    ArrayNode preemptedOut = out.putArray("preempted");
+    for (Allocation a : preempted.values()) {
+      ObjectNode v = preemptedOut.addObject();
+      v.put("allocId", a.id());
+      v.put("nodeId", a.nodeID());
+      v.put("reason", a.desiredDescription());
+    }
+    ObjectNode failed = out.putObject("failed");
+    Evaluation outcome = cluster.updatedEvals().isEmpty() ? null : cluster.updatedEvals().get(cluster.updatedEvals().size() - 1);
+    if (outcome != null && outcome.failedTGAllocs() != null) {
+      for (Map.Entry<String, AllocMetric> e : outcome.failedTGAllocs().entrySet()) {
+        ObjectNode o = failed.putObject(e.getKey());
+        int queued = outcome.queuedAllocations() == null ? 0 : outcome.queuedAllocations().getOrDefault(e.getKey(), 0);
+        o.put("unplaced", queued);
+        o.set("metrics", codec.toTree(e.getValue()));
+        o.put("explanation", Explanations.summarize(e.getValue()));
       }
     }
-    out.putArray("stopped");
-    out.putArray("updatedInPlace");
-    out.set("preempted", preempted);
-    ObjectNode failed = out.putObject("failed");
-    for (PlacementFailure f : result.failures().values()) {
-      ObjectNode o = failed.putObject(f.taskGroup());
-      o.put("unplaced", f.unplaced());
-      o.set("metrics", codec.toTree(f.metrics()));
-      o.put("explanation", f.explanation());
+    boolean blocked = false;
+    ArrayNode followUps = mapper.createArrayNode();
+    for (Evaluation e : cluster.createdEvals()) {
+      if (EvalStatus.BLOCKED.equals(e.status())) {
+        blocked = true;
+      } else {
+        ObjectNode o = followUps.addObject();
+        o.put("id", e.id());
+        o.put("triggeredBy", e.triggeredBy());
+        o.put("waitUntil", e.waitUntil() == null ? "" : e.waitUntil());
+      }
     }
-    out.put("blockedEval", !result.failures().isEmpty());
+    out.put("blockedEval", blocked);
+    out.set("followUpEvals", followUps);
+    ObjectNode ann = out.putObject("annotations");
+    annotations.forEach((g, u) -> ann.set(g, codec.toTree(u)));
+    out.set("deployment", deployment == null ? NullNode.getInstance() : codec.toTree(deployment));
+    ArrayNode du = out.putArray("deploymentUpdates");
+    for (DeploymentStatusUpdate u : deploymentUpdates) {
+      du.add(codec.toTree(u));
+    }
     try {
       return mapper.writeValueAsString(out);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render the plan", e);
     }
+  }
+
+  /** Allocations ordered by task group, name index, name and ID (stable across runs). */
+  private static List<Allocation> byName(java.util.Collection<Allocation> allocs) {
+    List<Allocation> out = new ArrayList<>(allocs);
+    out.sort(java.util.Comparator.comparing(Allocation::taskGroup)
+        .thenComparingInt(a -> AllocNameIndex.index(a.name()))
+        .thenComparing(Allocation::name)
+        .thenComparing(Allocation::id));
+    return out;
+  }
+
+  /** The normalized score of the chosen node, from the placement metrics (0 when not recorded). */
+  private static double score(Allocation a) {
+    if (a.metrics() == null || a.metrics().scoreMetaData() == null) {
+      return 0;
+    }
+    double best = 0;
+    boolean any = false;
+    for (NodeScoreMeta m : a.metrics().scoreMetaData()) {
+      if (m.nodeID().equals(a.nodeID())) {
+        return m.normScore();
+      }
+      if (!any || m.normScore() > best) {
+        best = m.normScore();
+        any = true;
+      }
+    }
+    return best;
+  }
+
+  private static void forEach(@Nullable Map<String, List<Allocation>> byNode, java.util.function.Consumer<Allocation> f) {
+    if (byNode != null) {
+      new TreeMap<>(byNode).values().forEach(list -> list.forEach(f));
+    }
+  }
+
+  private static boolean sameNamespace(@Nullable String a, @Nullable String b) {
+    String x = a == null || a.isEmpty() ? "default" : a;
+    String y = b == null || b.isEmpty() ? "default" : b;
+    return x.equals(y);
   }
 
   private <T> T read(JsonNode node, Class<T> type, String path) {

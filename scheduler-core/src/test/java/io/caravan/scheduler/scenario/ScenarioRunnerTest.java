@@ -20,7 +20,8 @@ class ScenarioRunnerTest {
     JsonNode out = mapper.readTree(runner.run(TestData.text("scenario/distinct-hosts.json")));
     List<String> fields = new ArrayList<>();
     out.fieldNames().forEachRemaining(fields::add);
-    assertThat(fields).containsExactly("placed", "stopped", "updatedInPlace", "preempted", "failed", "blockedEval");
+    assertThat(fields).containsExactly("placed", "stopped", "updatedInPlace", "preempted", "failed", "blockedEval",
+        "followUpEvals", "annotations", "deployment", "deploymentUpdates");
     assertThat(out.get("placed")).hasSize(3);
     for (JsonNode p : out.get("placed")) {
       assertThat(p.get("taskGroup").asText()).isEqualTo("web");
@@ -116,5 +117,108 @@ class ScenarioRunnerTest {
     assertThat(out.get("preempted")).isEmpty();
     assertThat(out.get("failed").get("web").get("metrics").get("DimensionExhausted").get("cpu").asInt()).isEqualTo(1);
     assertThat(out.get("blockedEval").asBoolean()).isTrue();
+  }
+
+  private JsonNode run(ObjectNode scenario) throws Exception {
+    return mapper.readTree(runner.run(mapper.writeValueAsString(scenario)));
+  }
+
+  private static List<String> texts(JsonNode arr, String field) {
+    List<String> out = new ArrayList<>();
+    arr.forEach(n -> out.add(n.get(field).asText()));
+    return out;
+  }
+
+  @Test
+  void allocationsOfAnOlderVersionGetARollingUpdateBoundedByMaxParallel() throws Exception {
+    JsonNode out = mapper.readTree(runner.run(TestData.text("scenario/rolling-update.json")));
+    // 4 allocations run version 0; version 1 changes the task config (destructive), max_parallel 2.
+    assertThat(out.get("stopped")).hasSize(2);
+    out.get("stopped").forEach(s -> assertThat(s.get("description").asText()).isEqualTo("alloc is being updated due to job update"));
+    assertThat(out.get("placed")).hasSize(2);
+    assertThat(texts(out.get("placed"), "name")).containsExactlyElementsOf(texts(out.get("stopped"), "name"));
+    assertThat(out.get("annotations").get("web").get("DestructiveUpdate").asInt()).isEqualTo(2);
+    assertThat(out.get("annotations").get("web").get("Ignore").asInt()).isEqualTo(2);
+    assertThat(out.get("deployment").get("JobVersion").asInt()).isEqualTo(1);
+    assertThat(out.get("deployment").get("Status").asText()).isEqualTo("running");
+    assertThat(out.get("blockedEval").asBoolean()).isFalse();
+  }
+
+  @Test
+  void allocationsOnADownNodeAreStoppedAsLostAndReplaced() throws Exception {
+    ObjectNode scn = (ObjectNode) mapper.readTree(TestData.text("scenario/rolling-update.json"));
+    ((ObjectNode) scn.get("nodes").get(3)).put("Status", "down");
+    for (JsonNode a : scn.get("allocations")) {
+      ((ObjectNode) a).remove("Job");
+    }
+    JsonNode out = run(scn);
+    assertThat(out.get("stopped")).singleElement().satisfies(s -> {
+      assertThat(s.get("allocId").asText()).isEqualTo("alloc-3");
+      assertThat(s.get("clientStatus").asText()).isEqualTo("lost");
+    });
+    assertThat(out.get("placed")).singleElement().satisfies(p -> {
+      assertThat(p.get("name").asText()).isEqualTo("web-app.web[3]");
+      assertThat(p.get("previousAllocation").asText()).isEqualTo("alloc-3");
+      assertThat(p.get("nodeId").asText()).isNotEqualTo("node-003");
+    });
+    assertThat(out.get("deployment").isNull()).isTrue();
+  }
+
+  @Test
+  void anExistingPausedDeploymentHoldsTheRollout() throws Exception {
+    ObjectNode scn = (ObjectNode) mapper.readTree(TestData.text("scenario/rolling-update.json"));
+    scn.set("deployment", mapper.readTree("""
+        {"ID": "d-1", "JobID": "web-app", "JobVersion": 1, "JobCreateIndex": 10, "Status": "paused",
+         "TaskGroups": {"web": {"DesiredTotal": 4}}}
+        """));
+    JsonNode out = run(scn);
+    assertThat(out.get("stopped")).isEmpty();
+    assertThat(out.get("placed")).isEmpty();
+    assertThat(out.get("deployment").isNull()).as("the existing deployment is used, none is created").isTrue();
+    assertThat(out.get("annotations").get("web").get("Ignore").asInt()).isEqualTo(4);
+
+    ((ObjectNode) scn.get("deployment")).put("JobID", "other");
+    assertThatThrownBy(() -> run(scn)).isInstanceOf(ScenarioException.class)
+        .extracting("path").isEqualTo("$.deployment.JobID");
+    ((ObjectNode) scn.get("deployment")).put("Bogus", 1);
+    assertThatThrownBy(() -> run(scn)).isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("$.deployment").hasMessageContaining("Bogus");
+  }
+
+  @Test
+  void nowDecidesBetweenRescheduleLaterAndNow() throws Exception {
+    // alloc-0 failed at 00:00:00 with a constant 30 s delay.
+    JsonNode early = mapper.readTree(runner.run(TestData.text("scenario/reschedule.json")));
+    assertThat(early.get("placed")).isEmpty();
+    assertThat(early.get("followUpEvals")).singleElement().satisfies(f -> {
+      assertThat(f.get("triggeredBy").asText()).isEqualTo("alloc-failure");
+      assertThat(f.get("waitUntil").asText()).isEqualTo("2026-01-01T00:00:30Z");
+    });
+    assertThat(early.get("updatedInPlace")).singleElement().satisfies(u -> {
+      assertThat(u.get("allocId").asText()).isEqualTo("alloc-0");
+      assertThat(u.get("followupEvalId").asText()).isEqualTo(early.get("followUpEvals").get(0).get("id").asText());
+    });
+
+    ObjectNode scn = (ObjectNode) mapper.readTree(TestData.text("scenario/reschedule.json"));
+    scn.put("now", "2026-01-01T00:01:00Z");
+    JsonNode late = run(scn);
+    assertThat(late.get("followUpEvals")).isEmpty();
+    assertThat(late.get("placed")).singleElement().satisfies(p -> {
+      assertThat(p.get("name").asText()).isEqualTo("web-app.web[0]");
+      assertThat(p.get("previousAllocation").asText()).isEqualTo("alloc-0");
+    });
+    assertThat(late.get("stopped")).singleElement().satisfies(s ->
+        assertThat(s.get("description").asText()).isEqualTo("alloc was rescheduled because it failed"));
+
+    scn.put("now", "yesterday");
+    assertThatThrownBy(() -> run(scn)).isInstanceOf(ScenarioException.class).extracting("path").isEqualTo("$.now");
+  }
+
+  @Test
+  void anAllocationRunningANewerJobVersionIsRejected() throws Exception {
+    ObjectNode scn = (ObjectNode) mapper.readTree(TestData.text("scenario/rolling-update.json"));
+    ((ObjectNode) scn.get("allocations").get(2).get("Job")).put("Version", 5);
+    assertThatThrownBy(() -> run(scn)).isInstanceOf(ScenarioException.class)
+        .extracting("path").isEqualTo("$.allocations[2].Job.Version");
   }
 }
