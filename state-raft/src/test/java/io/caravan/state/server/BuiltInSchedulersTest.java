@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The server running scheduler-core's built-in schedulers (SchedulerFactory): system jobs end to end
- * on the in-memory path and on a Raft cluster with mock-driver clients. (Service and batch wait for
- * GenericScheduler; until it lands SchedulerFactory refuses them and the worker nacks.)
+ * The server running scheduler-core's built-in SystemScheduler (SchedulerFactory): system jobs end to
+ * end on the in-memory path and on a Raft cluster with mock-driver clients. (Service jobs with the
+ * built-in GenericScheduler: RegisterToAllocationsTest and ClusterWithClientsFailoverTest.)
  */
 @Timeout(60)
 class BuiltInSchedulersTest {

@@ -8,7 +8,6 @@ import io.caravan.model.job.Job;
 import io.caravan.model.job.Resources;
 import io.caravan.model.job.Task;
 import io.caravan.model.job.TaskGroup;
-import io.caravan.state.server.testing.CountScheduler;
 import io.caravan.state.testing.TestConfigs;
 import java.time.Duration;
 import java.util.List;
@@ -18,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Three servers and three clients running the mock driver in this JVM: a job's allocations run on
- * the clients; killing the leader keeps them (same allocations, still running, nodes still ready); a
- * job registered after the failover is placed and runs; the killed server restarts and catches up.
+ * Three servers (scheduler-core's built-in schedulers) and three clients running the mock driver in
+ * this JVM: a service job's allocations run on the clients; killing the leader keeps them (same
+ * allocations, still running, nodes still ready); a job registered after the failover is placed and
+ * runs; the killed server restarts and catches up.
  */
 @Timeout(90)
 class ClusterWithClientsFailoverTest {
@@ -40,8 +40,7 @@ class ClusterWithClientsFailoverTest {
   @Test
   void killingTheLeaderKeepsRunningAllocationsAndANewJobIsPlacedAfterwards() {
     try (CaravanCluster cluster = CaravanCluster.builder().servers(3).clients(3, "mock_driver").seed(11)
-        .config(TestConfigs.smallSnapshotsBuilder().numSchedulers(2).build())
-        .schedulers(CountScheduler.provider()).start()) {
+        .config(TestConfigs.smallSnapshotsBuilder().numSchedulers(2).build()).start()) {
       cluster.registerJob(mockJob("web", 4));
       Set<String> web = ids(cluster.awaitRunning("default", "web", 4, Duration.ofSeconds(20)));
 
