@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>its name is no longer required (group removed, count lowered, job stopped) → stop;
  *   <li>{@code DesiredTransition.Migrate} (the drainer asked) → migrate;
  *   <li>client status {@code unknown}, desired {@code run}, and the group supports disconnected
- *       clients → ignore (waiting to reconnect);
+ *       clients → lost when its node is down or gone (standing in for Nomad's expiry after
+ *       {@code lost_after}, which needs the allocation's client-status history), else ignore
+ *       (waiting to reconnect);
  *   <li>on a tainted node: a sysbatch allocation that finished successfully → ignore; running on a
  *       disconnected node with disconnect support → disconnecting; the node is down or gone →
  *       lost; otherwise (draining) → ignore;
@@ -46,9 +48,9 @@ import org.jspecify.annotations.Nullable;
  * non-eligible nodes get nothing; otherwise → place (remembering the latest terminal allocation
  * of that name on the node as the predecessor).
  *
- * <p>Not modelled yet: canaries and deployments of system jobs, the reconnect of allocations
- * whose client came back (needs the allocation's client-status history) and the expiry of unknown
- * allocations after {@code lost_after}.
+ * <p>Not modelled yet: canaries and deployments of system jobs, and the reconnect of allocations
+ * whose client came back (both need data the model does not carry yet: system deployments, the
+ * allocation's client-status history).
  */
 public final class NodeReconciler {
   private NodeReconciler() {}
@@ -109,7 +111,8 @@ public final class NodeReconciler {
         }
         if (disconnectSupport && AllocStatus.CLIENT_UNKNOWN.equals(a.clientStatus())
             && AllocStatus.DESIRED_RUN.equals(a.desiredStatus())) {
-          ignore.add(t);
+          boolean expired = tainted.containsKey(nodeId) && NodeTaints.isLostNode(tainted.get(nodeId));
+          (expired ? lost : ignore).add(t);
           continue;
         }
         if (tainted.containsKey(nodeId)) {

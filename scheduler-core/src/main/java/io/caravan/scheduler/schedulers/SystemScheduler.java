@@ -317,11 +317,13 @@ public final class SystemScheduler implements Scheduler {
           }
           continue;
         }
+        TaskGroup group = t.taskGroup();
         if (at.hasFailed(tg)) {
-          at.recordFailure(tg, metric);
+          AllocMetric first = at.failedTgAllocs().get(tg);
+          at.replaceFailure(tg, exhaustResources(withCoalesced(first, first.coalescedFailures() + 1), group));
           continue;
         }
-        at.recordFailure(tg, poolMetrics(metric));
+        at.recordFailure(tg, exhaustResources(poolMetrics(metric), group));
         at.createBlockedEval(node);
       }
     }
@@ -361,6 +363,53 @@ public final class SystemScheduler implements Scheduler {
       }
     }
     return false;
+  }
+
+  private static AllocMetric withCoalesced(AllocMetric m, int coalesced) {
+    return new AllocMetric(m.nodesEvaluated(), m.nodesFiltered(), m.nodesInPool(), m.nodePool(), m.nodesAvailable(),
+        m.classFiltered(), m.constraintFiltered(), m.nodesExhausted(), m.classExhausted(), m.dimensionExhausted(),
+        m.quotaExhausted(), m.resourcesExhausted(), m.scoreMetaData(), m.allocationTime(), coalesced);
+  }
+
+  /**
+   * Nomad's {@code ExhaustResources}: when memory or cpu was the exhausted dimension, adds each
+   * task's ask of it to {@code ResourcesExhausted[task]} ({@code MemoryMB}, {@code CPU}).
+   */
+  static AllocMetric exhaustResources(AllocMetric m, @Nullable TaskGroup tg) {
+    Map<String, Integer> dims = m.dimensionExhausted();
+    if (dims == null || tg == null) {
+      return m;
+    }
+    boolean mem = dims.getOrDefault("memory", 0) > 0;
+    boolean cpu = dims.getOrDefault("cpu", 0) > 0;
+    Map<String, Object> out = new TreeMap<>();
+    if (m.resourcesExhausted() != null) {
+      out.putAll(m.resourcesExhausted());
+    }
+    for (io.caravan.model.job.Task task : tg.tasksOrEmpty()) {
+      Map<String, Object> prev = asMap(out.get(task.name()));
+      long memoryMb = ((Number) prev.getOrDefault("MemoryMB", 0)).longValue();
+      long cpuMhz = ((Number) prev.getOrDefault("CPU", 0)).longValue();
+      io.caravan.model.job.Resources r = task.resources();
+      if (mem && r != null && r.memoryMB() != null) {
+        memoryMb += r.memoryMB();
+      }
+      if (cpu && r != null && r.cpu() != null) {
+        cpuMhz += r.cpu();
+      }
+      Map<String, Object> res = new TreeMap<>();
+      res.put("CPU", cpuMhz);
+      res.put("MemoryMB", memoryMb);
+      out.put(task.name(), res);
+    }
+    return new AllocMetric(m.nodesEvaluated(), m.nodesFiltered(), m.nodesInPool(), m.nodePool(), m.nodesAvailable(),
+        m.classFiltered(), m.constraintFiltered(), m.nodesExhausted(), m.classExhausted(), m.dimensionExhausted(),
+        m.quotaExhausted(), out, m.scoreMetaData(), m.allocationTime(), m.coalescedFailures());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(@Nullable Object o) {
+    return o instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
   }
 
   /** Nomad's {@code mergeNodeFiltered}: sums evaluated/filtered counts and the per-class and per-constraint maps. */

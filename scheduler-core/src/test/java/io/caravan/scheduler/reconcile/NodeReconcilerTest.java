@@ -106,4 +106,14 @@ class NodeReconcilerTest {
     assertThat(r.place()).isEmpty();
     assertThat(NodeReconciler.required(null)).isEmpty();
   }
+
+  @Test
+  void unknownAllocationsOnANodeThatWentDownAreLost() {
+    Job tolerant = job(1, Jobs.group(1, 500, 256).disconnect(new DisconnectStrategy(Duration.ofMinutes(5), null, null, null)));
+    Node down = Nodes.node("n1", "dc1", 14000, 8192, 100, 256, Map.of(), "down", "eligible");
+    NodeReconcileResult r = NodeReconciler.compute(tolerant, List.of(), Set.of("n1"), Map.of("n1", Optional.of(down)),
+        List.of(alloc("a0", "n1", "sys.web[0]", tolerant, AllocStatus.CLIENT_UNKNOWN)));
+    assertThat(ids(r.lost())).containsExactly("a0");
+    assertThat(r.ignore()).isEmpty();
+  }
 }

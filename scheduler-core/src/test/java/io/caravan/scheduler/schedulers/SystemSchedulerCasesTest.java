@@ -193,6 +193,10 @@ class SystemSchedulerCasesTest {
           w.get("constraintFiltered").fields().forEachRemaining(f ->
               assertThat(m.constraintFiltered()).containsEntry(f.getKey(), f.getValue().asInt()));
         }
+        if (w.has("resourcesExhausted")) {
+          assertThat(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(m.resourcesExhausted()).toString())
+              .as("resourcesExhausted").isEqualTo(w.get("resourcesExhausted").toString());
+        }
         if (w.has("nodesInPool")) {
           assertThat(m.nodesInPool()).as("nodesInPool").isEqualTo(w.get("nodesInPool").asInt());
         }
