@@ -38,6 +38,8 @@ job "hello-service" {
 
       env {
         GREETING = var.greeting
+        # print each request as it happens, so `caravan run` shows the lines as they come
+        PYTHONUNBUFFERED = "1"
       }
 
       resources {

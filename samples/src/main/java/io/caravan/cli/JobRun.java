@@ -87,7 +87,7 @@ final class JobRun {
         boolean failed = allocs.stream().anyMatch(a -> !"complete".equals(a.clientStatus()));
         out.println("==> Job \"" + job.id() + "\" " + (failed ? "failed" : "completed"));
         out.flush();
-        return failed ? ExitCodes.INVALID_INPUT : ExitCodes.OK;
+        return failed ? ExitCodes.ERROR : ExitCodes.OK;
       }
       long now = System.nanoTime();
       if (now - quietSince > QUIET_BEFORE_PROGRESS.toNanos() && now - lastProgress > QUIET_BEFORE_PROGRESS.toNanos()) {

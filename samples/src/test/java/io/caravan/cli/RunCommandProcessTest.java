@@ -1,0 +1,146 @@
+package io.caravan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives {@code caravan run} as a person would: starts the program in its own process on the
+ * sample service job, reads its output until the task's port is known, fetches a page from the
+ * task, presses Ctrl-C (SIGINT), and checks that the program exited and left no task process behind.
+ */
+class RunCommandProcessTest {
+  private static final Pattern PORT = Pattern.compile("ports http=127\\.0\\.0\\.1:(\\d+)");
+
+  @Test
+  void runsTheSampleServiceServesItsPortAndCtrlCLeavesNothingRunning() throws Exception {
+    Path job = JobCommandsTest.sampleJobs().resolve("hello-service.nomad.hcl");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString())
+        .redirectErrorStream(true).start();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    List<String> seen = new ArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (java.io.IOException e) {
+        lines.add("<<output closed: " + e + ">>");
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      int port = -1;
+      boolean running = false;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while ((port < 0 || !running) && System.nanoTime() < deadline) {
+        String line = lines.poll(1, TimeUnit.SECONDS);
+        if (line == null) {
+          continue;
+        }
+        seen.add(line);
+        Matcher m = PORT.matcher(line);
+        if (m.find()) {
+          port = Integer.parseInt(m.group(1));
+        }
+        running |= line.contains("is running");
+      }
+      assertThat(port).as("output so far:%n%s", String.join("\n", seen)).isPositive();
+      assertThat(running).as("output so far:%n%s", String.join("\n", seen)).isTrue();
+
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      int status = -1;
+      for (int i = 0; i < 40 && status != 200; i++) {
+        try {
+          status = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+              HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException notYet) {
+          Thread.sleep(250);
+        }
+      }
+      assertThat(status).as("the task's HTTP server answers on its port").isEqualTo(200);
+
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the program exits after Ctrl-C").isTrue();
+      String needle = "http.server " + port;
+      assertThat(ProcessHandle.allProcesses()
+          .filter(h -> h.info().commandLine().map(c -> c.contains(needle)).orElse(false))
+          .toList()).as("no task process is left").isEmpty();
+      String rest;
+      while ((rest = lines.poll(1, TimeUnit.SECONDS)) != null) {
+        seen.add(rest);
+      }
+      assertThat(seen).anyMatch(l -> l.contains("Stopping job \"hello-service\""))
+          .anyMatch(l -> l.contains("Job \"hello-service\" stopped"));
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  /** Runs {@code caravan run FILE} in its own process to the end and returns (exit code, output). */
+  private static Object[] runToEnd(Path job) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString())
+        .redirectErrorStream(true).start();
+    try {
+      byte[] out = p.getInputStream().readAllBytes();
+      assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+      return new Object[] {p.exitValue(), new String(out, StandardCharsets.UTF_8)};
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void aBatchJobEndsTheProgramWithItsStatus(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Object[] ok = runToEnd(JobCommandsTest.sampleJobs().resolve("countdown-batch.nomad.hcl"));
+    assertThat((String) ok[1]).contains("[countdown] liftoff").contains("==> Job \"countdown\" completed");
+    assertThat((int) ok[0]).as((String) ok[1]).isZero();
+
+    Path failing = dir.resolve("fails.nomad.hcl");
+    java.nio.file.Files.writeString(failing, """
+        job "fails" {
+          type = "batch"
+          group "g" {
+            restart {
+              attempts = 0
+              mode     = "fail"
+            }
+            reschedule {
+              attempts  = 0
+              unlimited = false
+            }
+            task "t" {
+              driver = "raw_exec"
+              config {
+                command = "/bin/sh"
+                args    = ["-c", "echo about to fail; exit 3"]
+              }
+            }
+          }
+        }
+        """);
+    Object[] bad = runToEnd(failing);
+    assertThat((String) bad[1]).contains("[t] about to fail").contains("==> Job \"fails\" failed");
+    assertThat((int) bad[0]).as((String) bad[1]).isEqualTo(ExitCodes.ERROR);
+  }
+}
