@@ -47,4 +47,13 @@ public record ParseOptions(
   public ParseOptions withFileSystem(Path baseDir) {
     return new ParseOptions(argVars, varFiles, env, Optional.of(baseDir), strict, randomSeed);
   }
+
+  /**
+   * These options with the seed of the random functions ({@code uuidv4}, {@code bcrypt}'s salt).
+   * {@link #defaults()} uses 0, so a parse is reproducible; a program that parses a user's job
+   * passes a fresh seed, so {@code uuidv4()} differs between runs as in Nomad.
+   */
+  public ParseOptions withRandomSeed(long seed) {
+    return new ParseOptions(argVars, varFiles, env, fileSystemBaseDir, strict, seed);
+  }
 }

@@ -101,6 +101,15 @@ class JobspecParserTest {
   }
 
   @Test
+  void uuidv4IsReproducibleForASeedAndDiffersBetweenSeeds() {
+    String src = "job \"u\" {\n  meta {\n    id = uuidv4()\n  }\n  group \"g\" {\n    task \"t\" {\n      driver = \"raw_exec\"\n    }\n  }\n}\n";
+    java.util.function.LongFunction<String> idFor = seed -> JobspecParser.parse(src, "u.hcl",
+        ParseOptions.defaults().withRandomSeed(seed)).job().orElseThrow().meta().get("id");
+    assertThat(idFor.apply(7)).isEqualTo(idFor.apply(7)).matches("[0-9a-f-]{36}");
+    assertThat(idFor.apply(7)).isNotEqualTo(idFor.apply(8));
+  }
+
+  @Test
   void undefinedArgVarIsAnErrorWhenStrict() {
     JobspecResult r = JobspecParser.parse(WITH_VARS, "vars.hcl",
         ParseOptions.defaults().withArgVars(Map.of("count", "1", "nope", "x")));

@@ -20,7 +20,10 @@ final class JobspecOptions {
   @Option(names = "-var-file", paramLabel = "FILE", description = "Reads variable values from a file (repeatable).")
   List<Path> varFiles = new ArrayList<>();
 
-  /** The parse options: as Nomad's CLI, filesystem functions are on (relative to the file) and NOMAD_VAR_* is read. */
+  /**
+   * The parse options: as Nomad's CLI, filesystem functions are on (relative to the file), NOMAD_VAR_*
+   * is read, and {@code uuidv4()} differs from run to run.
+   */
   ParseOptions toParseOptions(Map<String, String> env) {
     Map<String, String> argVars = new LinkedHashMap<>();
     for (String v : vars) {
@@ -30,6 +33,7 @@ final class JobspecOptions {
       }
     }
     Path base = file.toAbsolutePath().getParent();
-    return ParseOptions.defaults().withArgVars(argVars).withVarFiles(varFiles).withEnv(env).withFileSystem(base);
+    return ParseOptions.defaults().withArgVars(argVars).withVarFiles(varFiles).withEnv(env).withFileSystem(base)
+        .withRandomSeed(new java.security.SecureRandom().nextLong());
   }
 }
