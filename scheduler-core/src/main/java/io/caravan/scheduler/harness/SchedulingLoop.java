@@ -351,9 +351,10 @@ public final class SchedulingLoop {
 
   /**
    * Schedules until nothing is left or {@code maxEvals} evaluations were processed. When nothing
-   * is ready it moves a {@link ManualClock} to the next delayed evaluation, then releases
-   * evaluations blocked by {@code max-plan-attempts} (Nomad does both periodically), and marks
-   * evaluations that reached the delivery limit failed.
+   * is ready it marks evaluations that reached the delivery limit failed, moves a
+   * {@link ManualClock} to the next delayed evaluation, and once per call releases evaluations
+   * blocked by {@code max-plan-attempts} (Nomad does that every minute; once per call keeps a
+   * plan that can never commit from spinning forever).
    */
   public LoopStats runUntilIdle(int maxEvals) {
     int start = evalsProcessed;
@@ -365,7 +366,6 @@ public final class SchedulingLoop {
     while (evalsProcessed - start < maxEvals) {
       broker.tick();
       if (round()) {
-        unblockedFailed = false;
         continue;
       }
       if (reapFailed()) {

@@ -27,8 +27,17 @@ class SchedulingLoopTest {
   }
 
   @Test
+  void withTheRealServiceSchedulerTheRetryAfterAPartialCommitPlacesTheRest() {
+    SchedulingLoop loop = SchedulingLoop.builder().seed(42).workers(2).build();
+    twoOverlappingEvaluations(loop);
+  }
+
+  @Test
   void twoEvaluationsPlannedOnOneSnapshotOverlapAndTheRetryPlacesTheRest() {
-    SchedulingLoop loop = loop(2);
+    twoOverlappingEvaluations(loop(2));
+  }
+
+  private static void twoOverlappingEvaluations(SchedulingLoop loop) {
     loop.upsertNode(nodeFor("n1", 3));
     loop.upsertNode(nodeFor("n2", 3));
     loop.registerJob(Jobs.mock("a", 3));
