@@ -641,7 +641,8 @@ public final class ClusterReconciler {
         continue;
       }
       for (Allocation replacement : all.values()) {
-        if (!replacement.id().equals(r.nextAllocation()) || replacement.serverTerminal()) {
+        boolean replaces = replacement.id().equals(r.nextAllocation()) || replacement.previousAllocation().equals(r.id());
+        if (!replaces || replacement.id().equals(r.id()) || replacement.serverTerminal()) {
           continue;
         }
         if (pickReconnecting(r, replacement, tg) == replacement) {

@@ -25,6 +25,7 @@ import io.caravan.scheduler.placement.PlacementFailure;
 import io.caravan.scheduler.placement.PlacementRequest;
 import io.caravan.scheduler.placement.PlacementResult;
 import io.caravan.scheduler.reconcile.AllocPlacement;
+import io.caravan.scheduler.reconcile.AllocState;
 import io.caravan.scheduler.reconcile.AllocStateUpdate;
 import io.caravan.scheduler.reconcile.AllocStop;
 import io.caravan.scheduler.reconcile.ClusterReconciler;
@@ -135,6 +136,7 @@ public final class GenericScheduler implements Scheduler {
       }
       ReconcileResult r = ClusterReconciler.reconcile(ReconcileInput.builder(job, eval.id(), context.clock().instant())
           .allocations(allocs)
+          .allocStates(reconnectHistory(allocs))
           .taintedNodes(tainted)
           .goneNodes(gone)
           .deployment(deployment)
@@ -143,6 +145,29 @@ public final class GenericScheduler implements Scheduler {
           .updateDecider(new FitCheckingDecider(snapshot))
           .build());
       apply(r);
+    }
+
+    /**
+     * The client status history the reconciler needs to recognise a reconnect. The model keeps no
+     * {@code AllocStates}, so it is inferred: a running allocation the servers still want, which a
+     * live allocation replaced ({@code PreviousAllocation}), can only have been replaced while its
+     * node was disconnected (every other replacement stops its predecessor), so it went unknown at
+     * its last modify time and is now reconnecting.
+     */
+    private Map<String, List<AllocState>> reconnectHistory(List<Allocation> allocs) {
+      Set<String> replaced = new LinkedHashSet<>();
+      for (Allocation a : allocs) {
+        if (!a.serverTerminal() && !a.previousAllocation().isEmpty()) {
+          replaced.add(a.previousAllocation());
+        }
+      }
+      Map<String, List<AllocState>> out = new LinkedHashMap<>();
+      for (Allocation a : allocs) {
+        if (replaced.contains(a.id()) && !a.serverTerminal() && AllocStatus.CLIENT_RUNNING.equals(a.clientStatus())) {
+          out.put(a.id(), List.of(AllocState.clientStatus(AllocStatus.CLIENT_UNKNOWN, Reschedule.fromNanos(a.modifyTime()))));
+        }
+      }
+      return out;
     }
 
     private @Nullable Deployment latestDeployment() {

@@ -339,4 +339,44 @@ class GenericSchedulerTest {
     assertThat(new HashSet<>(plan.deployment().taskGroups().get("web").placedCanaries())).isEqualTo(ids);
     assertThat(plan.deployment().statusDescription()).isEqualTo(ClusterReconciler.DEPLOYMENT_NEEDS_PROMOTION);
   }
+
+  @Test
+  void disconnectedAllocationsAreReplacedThenTheReconnectedOriginalsWin() {
+    InMemoryCluster c = cluster(3);
+    Job job = job(3, g -> g.update(UpdateStrategy.builder().maxParallel(0).build()).maxClientDisconnect(Duration.ofHours(1)));
+    c.upsertJob(job);
+    process(c, c, job, "eval-1", EvalTriggers.JOB_REGISTER);
+    String lostNode = live(c, job).get(0).nodeID();
+    List<String> originals = live(c, job).stream().filter(a -> a.nodeID().equals(lostNode)).map(Allocation::id).toList();
+    for (Allocation a : live(c, job)) {
+      c.upsertAlloc(a.toBuilder().clientStatus(AllocStatus.CLIENT_RUNNING).build());
+    }
+    c.upsertNode(c.nodeById(lostNode).orElseThrow().toBuilder().status("disconnected").build());
+
+    process(c, c, job, "eval-2", EvalTriggers.NODE_UPDATE);
+    Plan disconnect = c.plans().get(1);
+    assertThat(stopped(disconnect)).isEmpty();
+    assertThat(c.createdEvals()).singleElement()
+        .satisfies(f -> assertThat(f.triggeredBy()).isEqualTo(EvalTriggers.MAX_DISCONNECT_TIMEOUT));
+    for (String id : originals) {
+      assertThat(c.allocById(id).orElseThrow().clientStatus()).isEqualTo(AllocStatus.CLIENT_UNKNOWN);
+    }
+    List<Allocation> replacements = placed(disconnect).stream().filter(a -> !originals.contains(a.id())).toList();
+    assertThat(replacements).hasSize(originals.size())
+        .allSatisfy(a -> assertThat(originals).contains(a.previousAllocation()));
+
+    // The node comes back and its client reports the originals running again.
+    c.upsertNode(c.nodeById(lostNode).orElseThrow().toBuilder().status("ready").build());
+    for (String id : originals) {
+      c.upsertAlloc(c.allocById(id).orElseThrow().toBuilder().clientStatus(AllocStatus.CLIENT_RUNNING).build());
+    }
+    process(c, c, job, "eval-3", EvalTriggers.NODE_UPDATE);
+    Plan reconnect = c.plans().get(2);
+    assertThat(reconnect.annotations().desiredTGUpdates().get("web").reconnect()).isEqualTo(originals.size());
+    assertThat(stopped(reconnect)).hasSize(originals.size()).allSatisfy(a -> {
+      assertThat(replacements.stream().map(Allocation::id)).contains(a.id());
+      assertThat(a.desiredDescription()).isEqualTo(ClusterReconciler.ALLOC_RECONNECTED);
+    });
+    assertThat(live(c, job)).hasSize(3).extracting(Allocation::name).doesNotHaveDuplicates();
+  }
 }
