@@ -98,6 +98,10 @@ public final class Agent implements AutoCloseable {
             peers.put(p.id(), p);
           }
           peers.putIfAbsent(self.id(), self);
+          if (peers.size() > 1 && config.clientEnabled() && config.clientServers().isEmpty()) {
+            throw new AgentConfigException("client.servers", "a client on a server agent of a " + peers.size()
+                + "-server cluster needs the servers' HTTP addresses to reach whichever server leads");
+          }
           if (peers.size() < config.bootstrapExpect()) {
             throw new AgentConfigException("server.bootstrap_expect", config.bootstrapExpect()
                 + " servers expected but server.join names " + peers.size() + " (with this one)");

@@ -1,9 +1,10 @@
 package io.caravan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -31,9 +32,6 @@ final class AllocLogsCommand extends ApiCommand {
   @Option(names = "-n", paramLabel = "BYTES", defaultValue = "0", description = "With -tail: bytes before the end.")
   long bytes;
 
-  /** Where the logs are written; the console by default. */
-  OutputStream sink = System.out;
-
   @Override
   int run(ApiClient api, PrintWriter out) throws Exception {
     String full = resolvePrefix(api, "/v1/allocations", "allocation", alloc);
@@ -57,12 +55,12 @@ final class AllocLogsCommand extends ApiCommand {
         + "&type=" + (stderr ? "stderr" : "stdout") + "&plain=true&follow=" + follow
         + (tail ? "&origin=end&offset=" + bytes : "");
     out.flush();
-    try (InputStream in = api.stream(path)) {
-      byte[] buf = new byte[8192];
+    try (Reader in = new InputStreamReader(api.stream(path), StandardCharsets.UTF_8)) {
+      char[] buf = new char[8192];
       int n;
       while ((n = in.read(buf)) > 0) {
-        sink.write(buf, 0, n);
-        sink.flush();
+        out.write(buf, 0, n);
+        out.flush();
       }
     }
     return ExitCodes.OK;

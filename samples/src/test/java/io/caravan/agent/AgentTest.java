@@ -87,6 +87,15 @@ class AgentTest {
   }
 
   @Test
+  void aClientOnAServerOfSeveralNeedsTheServersHttpAddresses(@TempDir Path tmp) {
+    AgentConfig c = AgentConfig.fromConfig(ConfigFactory.parseString("data_dir = \"" + tmp + "\", ports.http = 0,"
+        + " client.enabled = true, server { enabled = true, bootstrap_expect = 2, raft_port = 5647,"
+        + " join = [\"127.0.0.1:5647\", \"127.0.0.1:5648\"] }"), false);
+    assertThatThrownBy(() -> Agent.start(c)).isInstanceOf(AgentConfigException.class)
+        .hasMessageContaining("client.servers");
+  }
+
+  @Test
   void aServerExpectingMoreServersThanItsJoinListNamesDoesNotStart(@TempDir Path tmp) {
     AgentConfig c = AgentConfig.fromConfig(ConfigFactory.parseString(
         "data_dir = \"" + tmp + "\", ports.http = 0, server { enabled = true, bootstrap_expect = 3 }"), false);

@@ -134,6 +134,57 @@ class AgentCommandsTest {
   }
 
   @Test
+  void runsABatchJobToCompletionAndPrintsItsLogs(@TempDir Path tmp) throws Exception {
+    Path spec = tmp.resolve("echo.nomad.hcl");
+    Files.writeString(spec, """
+        job "echo" {
+          type        = "batch"
+          datacenters = ["*"]
+          group "g" {
+            restart {
+              attempts = 0
+              mode     = "fail"
+            }
+            task "say" {
+              driver = "raw_exec"
+              config {
+                command = "/bin/sh"
+                args    = ["-c", "echo hello-out; echo hello-err >&2"]
+              }
+              resources {
+                cpu    = 20
+                memory = 16
+              }
+            }
+          }
+        }
+        """);
+    Run r = run("job", "run", "-address", address, spec.toString());
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("Allocation \"").contains("finished with status \"complete\"");
+    String allocId = agent.server().orElseThrow().allocationsOfJob("default", "echo").get(0).id();
+
+    // -f follows until the allocation is terminal, so it returns once the task has exited
+    Run out = run("alloc", "logs", "-f", "-address", address, allocId.substring(0, 8));
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(out.out()).isEqualTo("hello-out\n");
+    Run err = run("alloc", "logs", "-stderr", "-f", "-address", address, allocId, "say");
+    assertThat(err.out()).isEqualTo("hello-err\n");
+    Run tail = run("alloc", "logs", "-tail", "-n", "4", "-f", "-address", address, allocId);
+    assertThat(tail.out()).isEqualTo("out\n");
+    assertThat(run("alloc", "logs", "-address", address, allocId, "nope").code()).isEqualTo(ExitCodes.ERROR);
+    java.net.http.HttpResponse<String> framed = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(address + "/v1/client/fs/logs/" + allocId
+            + "?task=say&type=stdout")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    JsonNode frame = new ObjectMapper().readTree(framed.body());
+    assertThat(new String(java.util.Base64.getDecoder().decode(frame.get("Data").asText()))).isEqualTo("hello-out\n");
+    assertThat(frame.get("File").asText()).isEqualTo("alloc/logs/say.stdout.0");
+    assertThat(frame.get("Offset").asLong()).isEqualTo(10);
+    Run status = run("alloc", "status", "-address", address, allocId);
+    assertThat(status.out()).contains("Task \"say\" is \"dead\"");
+  }
+
+  @Test
   void listsTheServerMembers() {
     Run r = run("server", "members", "-address", address);
     assertThat(r.code()).as(r.err()).isZero();
