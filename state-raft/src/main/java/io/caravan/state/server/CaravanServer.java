@@ -91,7 +91,7 @@ public final class CaravanServer implements AutoCloseable {
     this.ids = b.ids != null ? b.ids : () -> UUID.randomUUID().toString();
     this.name = b.name;
     HeartbeatTimers heartbeats = new HeartbeatTimers(timers, config.heartbeat(), random, this::heartbeatExpired);
-    this.pipeline = new SchedulingPipeline(name, config, store, this::write, timers, ids, clock,
+    this.pipeline = new SchedulingPipeline(name, config, store, this::leaderWrite, timers, ids, clock,
         new SplittableRandom(random.nextLong()), b.schedulers);
     this.leader = new LeaderServices(name, heartbeats, pipeline);
     fsm.setAppliedListener(leader::applied);
@@ -240,6 +240,16 @@ public final class CaravanServer implements AutoCloseable {
     long index = await(sink.submit(command), "write " + command.getClass().getSimpleName());
     awaitApplied(index);
     return index;
+  }
+
+  /**
+   * A write by a leader-only service (worker, plan applier, maintenance): refused once this server is
+   * no longer leader, so a deposed leader's in-flight work does not reach the new leader's log. (A write
+   * already submitted when leadership changes can still commit: there is no term fencing in the FSM.)
+   */
+  private long leaderWrite(Command command) {
+    requireLeader();
+    return write(command);
   }
 
   private void awaitApplied(long index) {
