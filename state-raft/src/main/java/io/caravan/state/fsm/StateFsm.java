@@ -141,10 +141,13 @@ public final class StateFsm implements ReplicatedFsm {
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.ClientAllocUpdates c) {
       for (Allocation update : c.allocs()) {
-        tx.updateAlloc(update.id(), a -> a.clientStatus(update.clientStatus())
-            .clientDescription(update.clientDescription())
-            .taskStates(update.taskStates())
-            .deploymentStatus(update.deploymentStatus()));
+        tx.updateAlloc(update.id(), a -> {
+          a.clientStatus(update.clientStatus())
+              .clientDescription(update.clientDescription())
+              .taskStates(update.taskStates())
+              .deploymentStatus(update.deploymentStatus());
+          return update.modifyTime() > 0 ? a.modifyTime(update.modifyTime()) : a;
+        });
       }
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.DeploymentStatus c) {

@@ -83,7 +83,8 @@ public final class CaravanServer implements AutoCloseable {
   private CaravanServer(Builder b) {
     this.config = b.config;
     this.clock = b.clock;
-    this.store = new StateStore(clock);
+    // blocking reads wait in real time, whatever clock stamps the objects
+    this.store = new StateStore(Clock.systemUTC());
     this.fsm = new StateFsm(store);
     this.timers = b.timers != null ? b.timers : Timers.system("caravan-timers-" + b.name, 2);
     this.ownsTimers = b.timers == null;
@@ -300,7 +301,8 @@ public final class CaravanServer implements AutoCloseable {
    */
   public JobWriteResult registerJob(Job job) {
     Objects.requireNonNull(job, "job");
-    Job canonical = Canonicalizer.withServerDefaults(Canonicalizer.canonicalize(job));
+    Job canonical = Canonicalizer.withServerDefaults(Canonicalizer.canonicalize(job)).toBuilder()
+        .submitTime(nowNanos()).build();
     ValidationReport report = JobValidator.validate(canonical);
     if (!report.isValid()) {
       throw new JobRejectedException(String.valueOf(job.id()), report.messages());
@@ -461,7 +463,7 @@ public final class CaravanServer implements AutoCloseable {
       ds = new AllocDeploymentStatus(healthy, clock.instant().toString(), ds != null && ds.canary(), 0);
     }
     return Allocation.builder().id(allocId).clientStatus(clientStatus).clientDescription(description)
-        .taskStates(taskStates).deploymentStatus(ds).build();
+        .taskStates(taskStates).deploymentStatus(ds).modifyTime(nowNanos()).build();
   }
 
   /** Heartbeat timer expiry: marks the node down (with node-update evaluations), unless already down. */

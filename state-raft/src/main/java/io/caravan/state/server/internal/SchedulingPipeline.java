@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * pending evaluations in state, {@link BlockedEvals} restored from the blocked ones, {@code
  * num_schedulers} {@link Worker} threads, the serial {@link PlanApplierLoop}, and a maintenance timer
  * (broker ticks for nack timeouts and delayed evaluations, failed-queue reaping, cancelling
- * superseded evaluations, releasing max-plan-attempts evaluations every minute).
+ * superseded evaluations, releasing max-plan-attempts evaluations every minute, and garbage
+ * collection every {@code gc.interval} with the {@link GarbageCollector}).
  * Applied FSM commands feed it: pending evaluations are enqueued, blocked ones tracked, and capacity
  * that appears (a node turning ready or eligible, an allocation finishing) unblocks evaluations.
  */
@@ -75,6 +76,7 @@ public final class SchedulingPipeline implements LeaderServices.Pipeline {
     volatile boolean running = true;
     Timers.Timer maintenance;
     long lastUnblockFailedMillis;
+    long lastGcMillis;
 
     Run(StateSnapshot state) {
       broker = new EvalBroker(EvalBrokerConfig.defaults(), clock, random);
@@ -99,6 +101,7 @@ public final class SchedulingPipeline implements LeaderServices.Pipeline {
         workers.add(new Worker(server + "-worker-" + i, this, SchedulingPipeline.this));
       }
       lastUnblockFailedMillis = clock.millis();
+      lastGcMillis = clock.millis();
     }
 
     void startThreads() {
@@ -337,6 +340,15 @@ public final class SchedulingPipeline implements LeaderServices.Pipeline {
     if (clock.millis() - r.lastUnblockFailedMillis >= UNBLOCK_FAILED_INTERVAL.toMillis()) {
       r.lastUnblockFailedMillis = clock.millis();
       r.blocked.unblockFailed();
+    }
+    if (clock.millis() - r.lastGcMillis >= config.gc().interval().toMillis()) {
+      r.lastGcMillis = clock.millis();
+      java.time.Instant now = clock.instant();
+      List<Command> gc = new GarbageCollector(config.gc())
+          .collect(store.snapshot(), now.getEpochSecond() * 1_000_000_000L + now.getNano());
+      if (!gc.isEmpty()) {
+        write(gc.size() == 1 ? gc.get(0) : new Command.Batch(gc));
+      }
     }
   }
 
