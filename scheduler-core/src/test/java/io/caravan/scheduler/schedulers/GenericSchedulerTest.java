@@ -379,4 +379,30 @@ class GenericSchedulerTest {
     });
     assertThat(live(c, job)).hasSize(3).extracting(Allocation::name).doesNotHaveDuplicates();
   }
+
+  @Test
+  void lostReplacementsDuringAnUnpromotedCanaryDeploymentRunTheLastPromotedVersion() {
+    InMemoryCluster c = cluster(3);
+    Job v0 = job(3, g -> g.update(UpdateStrategy.builder().maxParallel(1).canary(1).build()));
+    c.upsertJob(v0);
+    process(c, c, v0, "eval-1", EvalTriggers.JOB_REGISTER);
+    String d0 = c.plans().get(0).deployment().id();
+    Task t = v0.taskGroupsOrEmpty().get(0).tasksOrEmpty().get(0);
+    Job v1 = nextVersion(v0, g -> g.tasks(List.of(t.toBuilder().config(Map.of("command", "/bin/v2")).build())));
+    c.upsertJob(v1);
+    process(c, c, v1, "eval-2", EvalTriggers.JOB_REGISTER);
+    assertThat(placed(c.plans().get(1))).singleElement().satisfies(a -> assertThat(a.deploymentStatus().canary()).isTrue());
+
+    Allocation old = live(c, v0).stream().filter(a -> a.job().version() == 0L).findFirst().orElseThrow();
+    c.upsertNode(c.nodeById(old.nodeID()).orElseThrow().toBuilder().status("down").build());
+    process(c, c, v1, "eval-3", EvalTriggers.NODE_UPDATE);
+
+    Plan plan = c.plans().get(2);
+    List<Allocation> replacements = placed(plan).stream().filter(a -> a.previousAllocation().equals(old.id())).toList();
+    assertThat(replacements).singleElement().satisfies(a -> {
+      assertThat(a.job().version()).as("the promoted version, not the canary's").isEqualTo(0L);
+      assertThat(a.deploymentID()).isEqualTo(d0);
+      assertThat(a.deploymentStatus()).isNull();
+    });
+  }
 }
