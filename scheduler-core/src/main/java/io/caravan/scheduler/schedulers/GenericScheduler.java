@@ -370,6 +370,18 @@ public final class GenericScheduler implements Scheduler {
       if (result == null) {
         result = engine.place(new PlacementRequest(target.job(), eval.id(), List.of(new GroupRequest(group, names)), target.penalties()));
       }
+      if (run.size() > 1 && run.get(0).destructive && result.placements().size() < run.size()) {
+        // The batch used the resources of every stop it staged, but the stops of the items it
+        // could not place are withdrawn again, which would overcommit their nodes. Redo the run
+        // one destructive update at a time, as Nomad does (stop, select, pop the stop on failure).
+        for (Item item : run) {
+          plan.removeStop(item.p.previousAlloc());
+        }
+        for (Item item : run) {
+          placeRun(engine, List.of(item), target);
+        }
+        return;
+      }
       List<Item> pending = new ArrayList<>(run);
       for (Placement placement : result.placements()) {
         Item item = null;
