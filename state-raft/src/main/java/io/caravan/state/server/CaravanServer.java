@@ -329,6 +329,86 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
+   * Dispatches a parameterized job (Nomad's Job.Dispatch): registers a child job
+   * {@code <parent>/dispatch-<unix seconds>-<8 hex>} carrying {@code payload} and {@code meta}, with
+   * its evaluation. The payload must be given or absent as the parent's {@code payload} rule says
+   * (required, optional, forbidden), every required meta key present and no key the parent does not
+   * declare.
+   *
+   * @throws UnknownObjectException when the parent does not exist
+   * @throws IllegalArgumentException when the parent is not parameterized, or the payload or meta break its rules
+   */
+  public JobWriteResult dispatchJob(String namespace, String parentId, byte @Nullable [] payload,
+      java.util.Map<String, String> meta) {
+    Job parent = store.snapshot().jobById(namespace, parentId)
+        .orElseThrow(() -> new UnknownObjectException("job", namespace + "/" + parentId));
+    io.caravan.model.job.ParameterizedJobConfig rules = parent.parameterizedJob();
+    if (rules == null) {
+      throw new IllegalArgumentException("job " + parentId + " is not parameterized, so it cannot be dispatched");
+    }
+    if (Boolean.TRUE.equals(parent.stop())) {
+      throw new IllegalArgumentException("job " + parentId + " is stopped, so it cannot be dispatched");
+    }
+    boolean hasPayload = payload != null && payload.length > 0;
+    String rule = rules.payload() == null || rules.payload().isEmpty() ? "optional" : rules.payload();
+    if (rule.equals("required") && !hasPayload) {
+      throw new IllegalArgumentException("job " + parentId + " requires a payload (parameterized.payload = required)");
+    }
+    if (rule.equals("forbidden") && hasPayload) {
+      throw new IllegalArgumentException("job " + parentId + " forbids a payload (parameterized.payload = forbidden)");
+    }
+    java.util.List<String> required = rules.metaRequired() == null ? List.of() : rules.metaRequired();
+    java.util.List<String> optional = rules.metaOptional() == null ? List.of() : rules.metaOptional();
+    for (String key : required) {
+      if (!meta.containsKey(key)) {
+        throw new IllegalArgumentException("job " + parentId + " requires meta key \"" + key + "\"");
+      }
+    }
+    for (String key : meta.keySet()) {
+      if (!required.contains(key) && !optional.contains(key)) {
+        throw new IllegalArgumentException("job " + parentId + " does not allow meta key \"" + key
+            + "\" (allowed: " + required + " required, " + optional + " optional)");
+      }
+    }
+    java.util.Map<String, String> childMeta = new java.util.TreeMap<>(parent.meta() == null ? java.util.Map.of() : parent.meta());
+    childMeta.putAll(meta);
+    String suffix = ids.get().replace("-", "");
+    String childId = parentId + "/dispatch-" + clock.instant().getEpochSecond() + "-"
+        + suffix.substring(0, Math.min(8, suffix.length()));
+    Job child = parent.toBuilder().id(childId).name(childId).parentID(parentId).dispatched(true)
+        .parameterizedJob(null).meta(childMeta).payload(hasPayload ? io.caravan.model.job.Blob.of(payload) : null)
+        .version(null).createIndex(null).modifyIndex(null).jobModifyIndex(null).status(null)
+        .submitTime(nowNanos()).build();
+    Evaluation eval = Evals.forJob(child, EvalStatus.TRIGGER_JOB_REGISTER, ids.get(), nowNanos());
+    long index = write(new Command.RegisterJob(child, eval));
+    return new JobWriteResult(index, eval.id());
+  }
+
+  /**
+   * Sets the count of one task group (Nomad's Job.Scale): registers the job's next version with the
+   * new count and a {@code job-scaling} evaluation.
+   *
+   * @throws UnknownObjectException when the job does not exist
+   * @throws IllegalArgumentException when the group does not exist or the count is negative
+   */
+  public JobWriteResult scaleJob(String namespace, String jobId, String group, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count of group " + group + " must not be negative, got " + count);
+    }
+    Job job = store.snapshot().jobById(namespace, jobId)
+        .orElseThrow(() -> new UnknownObjectException("job", namespace + "/" + jobId));
+    if (job.taskGroupsOrEmpty().stream().noneMatch(g -> group.equals(g.name()))) {
+      throw new IllegalArgumentException("job " + jobId + " has no task group \"" + group + "\"");
+    }
+    Job scaled = job.toBuilder().taskGroups(job.taskGroupsOrEmpty().stream()
+        .map(g -> group.equals(g.name()) ? g.toBuilder().count(count).build() : g).toList())
+        .submitTime(nowNanos()).build();
+    Evaluation eval = Evals.forJob(scaled, EvalTriggers.SCALING, ids.get(), nowNanos());
+    long index = write(new Command.RegisterJob(scaled, eval));
+    return new JobWriteResult(index, eval.id());
+  }
+
+  /**
    * Registers (or re-registers) a client node and renews its heartbeat timer; returns the TTL within
    * which it must heartbeat. A node that is new and ready, or turns ready, gets node-update evaluations.
    * Leader only.

@@ -94,6 +94,49 @@ class CaravanServerTest {
   }
 
   @Test
+  void dispatchingAParameterizedJobRegistersAChildWithItsPayloadAndMeta() {
+    Job parent = Jobs.mock("greet", 1).toBuilder().type("batch")
+        .parameterizedJob(new io.caravan.model.job.ParameterizedJobConfig("required", List.of("name"), List.of("lang")))
+        .build();
+    JobWriteResult registered = server.registerJob(parent);
+    assertThat(registered.eval()).as("a parameterized parent gets no evaluation").isEmpty();
+
+    JobWriteResult child = server.dispatchJob("default", "greet", "hi".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.util.Map.of("name", "ada"));
+    Evaluation eval = server.snapshot().evalById(child.evalId()).orElseThrow();
+    Job dispatched = server.job("default", eval.jobID()).orElseThrow();
+    assertThat(dispatched.id()).startsWith("greet/dispatch-");
+    assertThat(dispatched.parentID()).isEqualTo("greet");
+    assertThat(dispatched.dispatched()).isTrue();
+    assertThat(dispatched.parameterizedJob()).isNull();
+    assertThat(dispatched.meta()).containsEntry("name", "ada");
+    assertThat(new String(dispatched.payload().toByteArray(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("hi");
+    assertThat(eval.status()).isEqualTo(EvalStatus.PENDING);
+
+    assertThatThrownBy(() -> server.dispatchJob("default", "greet", null, java.util.Map.of("name", "x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requires a payload");
+    assertThatThrownBy(() -> server.dispatchJob("default", "greet", new byte[] {1}, java.util.Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"name\"");
+    assertThatThrownBy(() -> server.dispatchJob("default", "greet", new byte[] {1},
+        java.util.Map.of("name", "x", "colour", "red"))).hasMessageContaining("\"colour\"");
+    server.registerJob(Jobs.mock("plain", 1));
+    assertThatThrownBy(() -> server.dispatchJob("default", "plain", null, java.util.Map.of()))
+        .hasMessageContaining("not parameterized");
+  }
+
+  @Test
+  void scalingAGroupRegistersTheNextVersionWithAScalingEvaluation() {
+    server.registerJob(Jobs.mock("web", 3));
+    JobWriteResult r = server.scaleJob("default", "web", "web", 5);
+    Job job = server.job("default", "web").orElseThrow();
+    assertThat(job.version()).isEqualTo(1);
+    assertThat(job.taskGroupsOrEmpty().get(0).count()).isEqualTo(5);
+    assertThat(server.snapshot().evalById(r.evalId()).orElseThrow().triggeredBy()).isEqualTo("job-scaling");
+    assertThatThrownBy(() -> server.scaleJob("default", "web", "nope", 1)).hasMessageContaining("\"nope\"");
+    assertThatThrownBy(() -> server.scaleJob("default", "web", "web", -1)).hasMessageContaining("negative");
+  }
+
+  @Test
   void heartbeatOfAnUnknownNodeSaysSo() {
     assertThatThrownBy(() -> server.heartbeat("nope", NodeStatus.READY)).isInstanceOf(UnknownObjectException.class);
   }
