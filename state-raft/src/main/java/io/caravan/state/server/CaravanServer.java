@@ -76,6 +76,7 @@ public final class CaravanServer implements AutoCloseable {
   private final Supplier<String> ids;
   private final LeaderServices leader;
   private final SchedulingPipeline pipeline;
+  private final SchedulerProvider schedulers;
   private final @Nullable Thread leadershipMonitor;
   private volatile boolean closed;
   private boolean released;
@@ -91,6 +92,7 @@ public final class CaravanServer implements AutoCloseable {
     RandomGenerator random = b.random;
     this.ids = b.ids != null ? b.ids : () -> UUID.randomUUID().toString();
     this.name = b.name;
+    this.schedulers = b.schedulers;
     HeartbeatTimers heartbeats = new HeartbeatTimers(timers, config.heartbeat(), random, this::heartbeatExpired);
     this.pipeline = new SchedulingPipeline(name, config, store, this::leaderWrite, timers, ids, clock,
         new SplittableRandom(random.nextLong()), b.schedulers);
@@ -329,6 +331,77 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
+   * Dry run of {@link #registerJob} (Nomad's Job.Plan): runs the job's scheduler on the current state
+   * with the job as it would be registered, capturing its plan instead of committing it. Nothing is
+   * written. The evaluation asks for annotations, so the plan says per group what would be placed,
+   * updated, migrated or stopped.
+   *
+   * @throws JobRejectedException when the job is invalid
+   */
+  public PlanPreview planJob(Job job) {
+    Objects.requireNonNull(job, "job");
+    Job canonical = Canonicalizer.withServerDefaults(Canonicalizer.canonicalize(job));
+    ValidationReport report = JobValidator.validate(canonical);
+    if (!report.isValid()) {
+      throw new JobRejectedException(String.valueOf(job.id()), report.messages());
+    }
+    StateSnapshot current = store.snapshot();
+    long index = current.latestIndex() + 1;
+    StateStore scratch = new StateStore(Clock.systemUTC());
+    scratch.reset(current);
+    Evaluation eval = Evals.forJob(canonical, EvalStatus.TRIGGER_JOB_REGISTER, ids.get(), nowNanos()).toBuilder()
+        .annotatePlan(true).build();
+    scratch.write(index, tx -> {
+      Job stored = tx.upsertJob(canonical);
+      tx.upsertEvals(List.of(eval.toBuilder().jobModifyIndex(stored.jobModifyIndex()).build()));
+      return null;
+    });
+    StateSnapshot proposed = scratch.snapshot();
+    Evaluation stored = proposed.evalById(eval.id()).orElseThrow();
+    DryRunPlanner planner = new DryRunPlanner(stored);
+    io.caravan.scheduler.snapshot.SchedulerConfiguration schedulerConfig = proposed.schedulerConfig()
+        .orElseGet(() -> new io.caravan.scheduler.snapshot.SchedulerConfiguration(config.schedulerAlgorithm(),
+            io.caravan.scheduler.snapshot.SchedulerConfiguration.serverDefaults().preemptionConfig(), false));
+    schedulers.create(stored.type(),
+        new io.caravan.scheduler.schedulers.SchedulerContext(proposed, planner, schedulerConfig, clock)).process(stored);
+    return new PlanPreview(planner.plan, planner.eval, planner.created);
+  }
+
+  /** Captures what a scheduler submits; every plan "commits" fully and nothing is written. */
+  private static final class DryRunPlanner implements io.caravan.scheduler.snapshot.Planner {
+    private io.caravan.model.cluster.Plan plan;
+    private Evaluation eval;
+    private final List<Evaluation> created = new ArrayList<>();
+
+    DryRunPlanner(Evaluation eval) {
+      this.eval = eval;
+    }
+
+    @Override
+    public io.caravan.scheduler.snapshot.PlanSubmission submitPlan(io.caravan.model.cluster.Plan p) {
+      this.plan = p;
+      return io.caravan.scheduler.snapshot.PlanSubmission.committed(new io.caravan.model.cluster.PlanResult(
+          p.nodeUpdate(), p.nodeAllocation(), p.nodePreemptions(), p.deployment(), p.deploymentUpdates(),
+          List.of(), List.of(), 0, p.snapshotIndex()));
+    }
+
+    @Override
+    public void updateEval(Evaluation e) {
+      this.eval = e;
+    }
+
+    @Override
+    public void createEval(Evaluation e) {
+      created.add(e);
+    }
+
+    @Override
+    public void reblockEval(Evaluation e) {
+      this.eval = e;
+    }
+  }
+
+  /**
    * Dispatches a parameterized job (Nomad's Job.Dispatch): registers a child job
    * {@code <parent>/dispatch-<unix seconds>-<8 hex>} carrying {@code payload} and {@code meta}, with
    * its evaluation. The payload must be given or absent as the parent's {@code payload} rule says
@@ -561,6 +634,36 @@ public final class CaravanServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("server {}: could not mark node {} down: {}", name, nodeId, e.toString());
     }
+  }
+
+  // ------------------------------------------------------------------ operator
+
+  /** Sets the cluster-wide scheduler configuration (algorithm, preemption, memory oversubscription). */
+  public long setSchedulerConfig(io.caravan.scheduler.snapshot.SchedulerConfiguration schedulerConfig) {
+    Objects.requireNonNull(schedulerConfig, "schedulerConfig");
+    String algorithm = schedulerConfig.schedulerAlgorithm();
+    if (!algorithm.equals(io.caravan.scheduler.snapshot.SchedulerConfiguration.BINPACK)
+        && !algorithm.equals(io.caravan.scheduler.snapshot.SchedulerConfiguration.SPREAD)) {
+      throw new IllegalArgumentException("scheduler algorithm must be \"binpack\" or \"spread\", got \"" + algorithm + "\"");
+    }
+    return write(new Command.SetSchedulerConfig(schedulerConfig));
+  }
+
+  /** The voting Raft members as this server sees them (just this server when not replicated). */
+  public List<String> raftPeers() {
+    return raft == null ? List.of(name) : raft.members();
+  }
+
+  /**
+   * Writes this server's full state in the FSM's snapshot format (what a new server restores from);
+   * returns the index it reflects. Restoring an operator snapshot into a running cluster is not built.
+   */
+  public long saveSnapshot(java.io.OutputStream out) throws java.io.IOException {
+    StateSnapshot s = store.snapshot();
+    StateStore copy = new StateStore(Clock.systemUTC());
+    copy.reset(s);
+    new StateFsm(copy).snapshot(out);
+    return s.latestIndex();
   }
 
   // ------------------------------------------------------------------ reads

@@ -137,6 +137,48 @@ class CaravanServerTest {
   }
 
   @Test
+  void planningAJobShowsWhatWouldBePlacedAndWritesNothing() {
+    server.registerNode(Nodes.mock("n1"));
+    server.registerNode(Nodes.mock("n2"));
+    long index = server.snapshot().latestIndex();
+    PlanPreview fits = server.planJob(Jobs.mock("web", 3));
+    assertThat(fits.placements().values().stream().mapToInt(List::size).sum()).isEqualTo(3);
+    assertThat(fits.eval().failedTGAllocs()).isNullOrEmpty();
+    assertThat(fits.plan().annotations()).isNotNull();
+
+    // 27 fit per node: 54 of 60 are placed, the rest fail with their metrics and a blocked evaluation
+    PlanPreview tooBig = server.planJob(Jobs.mock("big", 60));
+    assertThat(tooBig.placements().values().stream().mapToInt(List::size).sum()).isEqualTo(54);
+    assertThat(tooBig.eval().failedTGAllocs()).containsKey("web");
+    assertThat(tooBig.createdEvals()).anySatisfy(e -> assertThat(e.status()).isEqualTo(EvalStatus.BLOCKED));
+
+    assertThat(server.snapshot().latestIndex()).isEqualTo(index);
+    assertThat(server.snapshot().jobs()).isEmpty();
+    assertThat(server.snapshot().evals()).isEmpty();
+  }
+
+  @Test
+  void operatorCallsSetTheSchedulerConfigListPeersAndSaveARestorableSnapshot() throws Exception {
+    server.setSchedulerConfig(new io.caravan.scheduler.snapshot.SchedulerConfiguration("spread", null, true));
+    assertThat(server.snapshot().schedulerConfig()).hasValueSatisfying(c -> {
+      assertThat(c.spreadAlgorithm()).isTrue();
+      assertThat(c.memoryOversubscriptionEnabled()).isTrue();
+    });
+    assertThatThrownBy(() -> server.setSchedulerConfig(
+        new io.caravan.scheduler.snapshot.SchedulerConfiguration("random", null, false))).hasMessageContaining("random");
+    assertThat(server.raftPeers()).containsExactly(server.name());
+
+    server.registerJob(Jobs.mock("web", 2));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    long index = server.saveSnapshot(out);
+    io.caravan.state.fsm.StateFsm restored = new io.caravan.state.fsm.StateFsm(
+        new io.caravan.state.store.StateStore(java.time.Clock.systemUTC()));
+    restored.restore(new java.io.ByteArrayInputStream(out.toByteArray()));
+    assertThat(restored.store().snapshot().latestIndex()).isEqualTo(index);
+    assertThat(restored.store().snapshot().jobById("default", "web")).isPresent();
+  }
+
+  @Test
   void heartbeatOfAnUnknownNodeSaysSo() {
     assertThatThrownBy(() -> server.heartbeat("nope", NodeStatus.READY)).isInstanceOf(UnknownObjectException.class);
   }
