@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * A custom task driver in about a hundred lines, the smallest useful {@link TaskDriver}: a task
+ * A custom task driver, about the smallest useful {@link TaskDriver}: a task
  * {@code greeting} writes {@code hello, <name>} to its stdout, then "runs" for {@code linger}
  * (absent: until stopped) and exits 0. It has a public no-argument constructor so that
  * {@link java.util.ServiceLoader} finds it through a
