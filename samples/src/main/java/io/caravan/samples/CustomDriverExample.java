@@ -8,6 +8,7 @@ import io.caravan.model.job.Task;
 import io.caravan.model.job.TaskGroup;
 import io.caravan.runtime.client.HostClient;
 import io.caravan.runtime.client.NodeAssembler;
+import io.caravan.runtime.driver.TaskDriver;
 import io.caravan.state.config.ServerConfig;
 import io.caravan.state.server.CaravanServer;
 import io.caravan.state.store.StateSnapshot;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -100,8 +102,20 @@ public final class CustomDriverExample {
     }
   }
 
+  /** True when {@link java.util.ServiceLoader} finds {@link GreetingDriver} on the context class path. */
+  public static boolean greetingDriverOnClassPath() {
+    return ServiceLoader.load(TaskDriver.class).stream()
+        .anyMatch(p -> p.type() == GreetingDriver.class);
+  }
+
   /** Runs the example in a temporary directory (needs the services entry on the class path). */
   public static void main(String[] args) throws Exception {
+    if (!greetingDriverOnClassPath()) {
+      System.err.println("The greeting driver is not registered on this class path: add a "
+          + "META-INF/services/io.caravan.runtime.driver.TaskDriver entry naming " + GreetingDriver.class.getName()
+          + " (the samples keep theirs in src/test/resources, so the caravan jar does not offer it).");
+      System.exit(2);
+    }
     Outcome o = run(Files.createTempDirectory("caravan-custom-driver-"), args.length > 0 ? args[0] : "world",
         Duration.ofSeconds(30));
     System.out.println(o.output());

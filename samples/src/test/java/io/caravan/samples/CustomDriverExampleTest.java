@@ -17,6 +17,7 @@ class CustomDriverExampleTest {
   void serviceLoaderFindsTheGreetingDriver() {
     assertThat(ServiceLoader.load(TaskDriver.class).stream().map(ServiceLoader.Provider::type))
         .contains(GreetingDriver.class);
+    assertThat(CustomDriverExample.greetingDriverOnClassPath()).isTrue();
   }
 
   @Test
