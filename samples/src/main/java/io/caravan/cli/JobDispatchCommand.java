@@ -13,10 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/**
- * {@code caravan job dispatch ID [INPUT]}: starts an instance of a parameterized job with a payload and
- * metadata. The server cannot dispatch yet: the agent answers 501 and the command exits 1 saying so.
- */
+/** {@code caravan job dispatch ID [INPUT]}: starts an instance of a parameterized job with a payload and metadata. */
 @Command(name = "dispatch", mixinStandardHelpOptions = true, description = "Dispatches a parameterized job.")
 final class JobDispatchCommand extends ApiCommand {
   @Parameters(index = "0", paramLabel = "ID", description = "The parameterized job's ID.")

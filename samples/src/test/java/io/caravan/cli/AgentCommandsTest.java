@@ -101,13 +101,23 @@ class AgentCommandsTest {
   }
 
   @Test
-  void planAndDispatchExplainThatTheServerCannotYet() {
+  void planExplainsThatTheServerCannotYet() {
     Run plan = run("job", "plan", "-address", address, sample("hello-service.nomad.hcl"));
     assertThat(plan.code()).isEqualTo(ExitCodes.ERROR);
     assertThat(plan.err()).contains("job plan is not available yet");
-    Run dispatch = run("job", "dispatch", "-address", address, "greet", "-meta", "name=x");
-    assertThat(dispatch.code()).isEqualTo(ExitCodes.ERROR);
-    assertThat(dispatch.err()).contains("dispatch");
+  }
+
+  @Test
+  void dispatchesTheParameterizedSample() {
+    assertThat(run("job", "run", "-detach", "-address", address, sample("parameterized-greet.nomad.hcl")).code())
+        .isZero();
+    Run dispatch = run("job", "dispatch", "-address", address, "-meta", "name=caravan", "greet");
+    assertThat(dispatch.code()).as(dispatch.err()).isZero();
+    assertThat(dispatch.out()).contains("Dispatched Job ID = greet/dispatch-");
+    Run missing = run("job", "dispatch", "-address", address, "greet");
+    assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+    assertThat(missing.err()).contains("requires meta key \"name\"");
+    assertThat(run("job", "dispatch", "-address", address, "no-such-job").code()).isEqualTo(ExitCodes.ERROR);
   }
 
   @Test

@@ -221,12 +221,32 @@ class HttpApiServerTest {
   }
 
   @Test
-  void planAndDispatchSayTheyAreNotBuiltYet() throws Exception {
+  void planSaysItIsNotBuiltYet() throws Exception {
     call("PUT", "/v1/jobs", JOB);
     Reply plan = call("PUT", "/v1/job/web/plan", JOB);
     assertThat(plan.status()).isEqualTo(501);
     assertThat(plan.body().get("Error").asText()).contains("plan");
-    assertThat(call("PUT", "/v1/job/web/dispatch", "{}").status()).isEqualTo(501);
+  }
+
+  @Test
+  void dispatchesAParameterizedJob() throws Exception {
+    String parameterized = JOB.replace("\"Type\": \"service\"", "\"Type\": \"batch\", \"ParameterizedJob\": "
+        + "{\"Payload\": \"optional\", \"MetaRequired\": [\"name\"]}");
+    assertThat(call("PUT", "/v1/jobs", parameterized).status()).isEqualTo(200);
+    Reply d = call("PUT", "/v1/job/web/dispatch", "{\"Payload\": \"aGk=\", \"Meta\": {\"name\": \"x\"}}");
+    assertThat(d.status()).as(String.valueOf(d.body())).isEqualTo(200);
+    String child = d.body().get("DispatchedJobID").asText();
+    assertThat(child).startsWith("web/dispatch-");
+    assertThat(d.body().get("EvalID").asText()).isNotEmpty();
+    Reply childJob = get("/v1/job/" + java.net.URLEncoder.encode(child, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(childJob.status()).isEqualTo(200);
+    assertThat(childJob.body().get("ParentID").asText()).isEqualTo("web");
+    assertThat(childJob.body().get("Meta").get("name").asText()).isEqualTo("x");
+    Reply missingMeta = call("PUT", "/v1/job/web/dispatch", "{}");
+    assertThat(missingMeta.status()).isEqualTo(400);
+    assertThat(missingMeta.body().get("Error").asText()).contains("name");
+    assertThat(call("PUT", "/v1/job/web/dispatch", "{\"Payload\": \"%%%\"}").status()).isEqualTo(400);
+    assertThat(call("PUT", "/v1/job/nope/dispatch", "{}").status()).isEqualTo(404);
   }
 
   @Test

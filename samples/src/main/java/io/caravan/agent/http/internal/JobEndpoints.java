@@ -23,9 +23,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** {@code /v1/jobs}, {@code /v1/jobs/parse} and {@code /v1/job/:id/...}. */
 public final class JobEndpoints {
@@ -211,11 +215,53 @@ public final class JobEndpoints {
       }
       case "dispatch" -> {
         Routes.requireMethod(req, "PUT", "POST");
-        throw new ApiException(501, "job dispatch is not available yet: the Caravan server cannot dispatch "
-            + "parameterized jobs");
+        yield dispatch(req, ns, id);
       }
       default -> throw ApiException.notFound("no such endpoint: /v1/job/" + id + "/" + sub.get());
     };
+  }
+
+  /** Nomad's dispatch: body {@code {"Payload": base64, "Meta": {...}}}; answers the child job's ID and its evaluation. */
+  private Indexed dispatch(ApiRequest req, String ns, String id) {
+    JsonNode body = req.optionalJsonBody();
+    byte[] payload = null;
+    JsonNode p = body.get("Payload");
+    if (p != null && !p.isNull()) {
+      if (!p.isTextual()) {
+        throw ApiException.badRequest("Payload must be a base64 string");
+      }
+      try {
+        payload = Base64.getDecoder().decode(p.asText());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("Payload is not valid base64: " + e.getMessage());
+      }
+    }
+    Map<String, String> meta = new TreeMap<>();
+    JsonNode m = body.get("Meta");
+    if (m != null && !m.isNull()) {
+      if (!m.isObject()) {
+        throw ApiException.badRequest("Meta must be an object of strings");
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        if (!e.getValue().isTextual()) {
+          throw ApiException.badRequest("Meta." + e.getKey() + " must be a string");
+        }
+        meta.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    if (server.snapshot().jobById(ns, id).isEmpty()) {
+      throw ApiException.notFound("job not found: " + id + " (namespace " + ns + ")");
+    }
+    JobWriteResult r = server.dispatchJob(ns, id, payload, meta);
+    String child = r.evalId() == null ? "" : server.snapshot().evalById(r.evalId()).map(Evaluation::jobID).orElse("");
+    ObjectNode out = F.objectNode();
+    out.put("DispatchedJobID", child);
+    out.put("EvalID", r.evalId() == null ? "" : r.evalId());
+    out.put("EvalCreateIndex", r.index());
+    out.put("JobCreateIndex", r.index());
+    out.put("Index", r.index());
+    return new Indexed(out, r.index());
   }
 
   private Indexed stop(ApiRequest req, String ns, String id) {
