@@ -15,6 +15,8 @@ public final class ExitCodes {
   public static final int ERROR = 1;
   /** {@code job run}: some allocations could not be placed (Nomad's exit code for placement failures). */
   public static final int PLACEMENT_FAILED = 2;
+  /** {@code run}: stopped by Ctrl-C (SIGINT) after stopping the job, 128 + 2 as shells report it. */
+  public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
 }

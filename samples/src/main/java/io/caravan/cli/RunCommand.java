@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code caravan run FILE}: runs a job on a dev cluster started in this process (one server, one
  * client on this machine) and shows what happens. Ctrl-C stops the job, waits for its tasks to
- * exit and leaves nothing running; a batch job ends the program when it completes, with its status.
+ * exit and leaves nothing running (exit code 130, as for any program stopped by Ctrl-C); a batch job
+ * ends the program when it completes, with its status. SIGTERM stops the job the same way.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = {"Runs a job on a dev cluster inside this process and follows it: evaluations, placements,",
@@ -47,6 +48,7 @@ final class RunCommand implements Callable<Integer> {
     out.println("==> Starting a dev cluster (one server, one client on this machine)");
     out.flush();
     AtomicBoolean stop = new AtomicBoolean();
+    AtomicBoolean interrupted = new AtomicBoolean();
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stop.set(true);
@@ -57,9 +59,17 @@ final class RunCommand implements Callable<Integer> {
       }
     }, "caravan-run-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    // Ctrl-C is handled here rather than by the JVM's shutdown: the run stops the job and returns.
+    // This also overrides SIGINT being ignored, as it is for programs started in the background by
+    // a shell (and for everything they start), so `kill -INT` always stops the job cleanly.
+    sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> {
+      interrupted.set(true);
+      stop.set(true);
+    });
     try (DevCluster cluster = DevCluster.start()) {
       try {
-        return new JobRun(cluster, out, stop).run(job);
+        int code = new JobRun(cluster, out, stop).run(job);
+        return interrupted.get() ? ExitCodes.INTERRUPTED : code;
       } catch (JobRejectedException e) {
         err.println("Job \"" + job.id() + "\" was rejected:");
         e.problems().forEach(p -> err.println("  * " + p));

@@ -31,7 +31,13 @@ class RunCommandProcessTest {
   @Test
   void runsTheSampleServiceServesItsPortAndCtrlCLeavesNothingRunning() throws Exception {
     Path job = JobCommandsTest.sampleJobs().resolve("hello-service.nomad.hcl");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    // A program started in the background by a shell, and everything it starts (Maven, this test), has
+    // SIGINT ignored, and a JVM cannot undo that; a terminal's Ctrl-C never meets that case. So the
+    // program is started as from a terminal: python3 (which the sample job needs anyway) resets
+    // SIGINT to its default and execs java.
+    Process p = new ProcessBuilder("python3", "-c",
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString())
         .redirectErrorStream(true).start();
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -81,6 +87,7 @@ class RunCommandProcessTest {
 
       new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the program exits after Ctrl-C").isTrue();
+      assertThat(p.exitValue()).isEqualTo(ExitCodes.INTERRUPTED);
       String needle = "http.server " + port;
       assertThat(ProcessHandle.allProcesses()
           .filter(h -> h.info().commandLine().map(c -> c.contains(needle)).orElse(false))
