@@ -63,6 +63,7 @@ TIMEFOLD="$B/bench-timefold/target/benchmarks.jar"
 HCL4J="$B/bench-hcl4j/target/benchmarks.jar"
 CARAVAN="$B/caravan-jmh/target/benchmarks.jar"
 REPORT="$B/report/target/report.jar"
+C1M="$B/bench-c1m/target/benchmarks.jar"
 
 # jmh NAME JAR BENCHMARK [extra JMH args...]: one JMH run into raw/NAME.csv (log in raw/NAME.txt)
 jmh() {
@@ -104,6 +105,19 @@ java -jar "$REPORT" construction "$OUT" - "ms per workload" "$RAW/construction-t
 jmh parse-hcl4j "$HCL4J" Hcl4jParseBenchmark -p input="$PARSE_INPUTS"
 jmh parse-caravan "$CARAVAN" CaravanParseBenchmark -p input="$CARAVAN_PARSE_INPUTS"
 java -jar "$REPORT" parse "$OUT" mb "MB/s (log scale)" --log "$RAW/parse-hcl4j.csv" "$RAW/parse-caravan.csv"
+
+# --- C1M: jobs x allocations through a 3-server in-process Raft cluster (a plain main, not JMH) ---
+# short: 100 jobs x 100 allocations on 500 nodes; full: 1,000 x 1,000 on 5,000 nodes (needs a big heap)
+if [ -f "$C1M" ]; then
+  echo "== c1m ($MODE)"
+  if [ "$MODE" = short ]; then C1M_ARGS=(short 300); C1M_HEAP=-Xmx2g; else C1M_ARGS=(full 1800); C1M_HEAP=-Xmx10g; fi
+  java "$C1M_HEAP" -XX:+ExitOnOutOfMemoryError -cp "$C1M" io.caravan.benchmarks.c1m.C1mMain "${C1M_ARGS[@]}" \
+    > "$RAW/c1m.txt" 2> "$RAW/c1m.log" || echo "!! c1m did not complete, see $RAW/c1m.txt and $RAW/c1m.log" >&2
+  head -n 2 "$RAW/c1m.txt" > "$OUT/c1m.csv"
+  tail -n +3 "$RAW/c1m.txt"
+else
+  echo "-- skipping c1m: $C1M not built"
+fi
 
 {
   echo "mode: $MODE"
