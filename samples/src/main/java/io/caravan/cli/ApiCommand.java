@@ -36,8 +36,13 @@ abstract class ApiCommand implements Callable<Integer> {
       out.flush();
       spec.commandLine().getErr().println("Error: " + e.getMessage());
       spec.commandLine().getErr().flush();
-      return e.status == 400 ? ExitCodes.USAGE : ExitCodes.ERROR;
+      return errorCode(e);
     }
+  }
+
+  /** The exit code of a failed call: 2 when the agent rejected the input (400), else 1. */
+  int errorCode(ApiClient.ApiError e) {
+    return e.status == 400 ? ExitCodes.USAGE : ExitCodes.ERROR;
   }
 
   boolean json() {

@@ -101,10 +101,14 @@ class AgentCommandsTest {
   }
 
   @Test
-  void planExplainsThatTheServerCannotYet() {
+  void planShowsThePlacementsAndExitsOneForChanges() {
     Run plan = run("job", "plan", "-address", address, sample("hello-service.nomad.hcl"));
-    assertThat(plan.code()).isEqualTo(ExitCodes.ERROR);
-    assertThat(plan.err()).contains("job plan is not available yet");
+    assertThat(plan.code()).as(plan.out() + plan.err()).isEqualTo(1);
+    assertThat(plan.out()).contains("Scheduler dry-run:").containsPattern("web\\s+1\\s+0")
+        .contains("All tasks successfully allocated.");
+    assertThat(run("job", "status", "-address", address, "hello-service").code()).isEqualTo(ExitCodes.ERROR);
+    assertThat(run("job", "plan", "-address", "http://127.0.0.1:1", sample("hello-service.nomad.hcl")).code())
+        .isEqualTo(JobPlanCommand.PLAN_ERROR);
   }
 
   @Test

@@ -221,11 +221,16 @@ class HttpApiServerTest {
   }
 
   @Test
-  void planSaysItIsNotBuiltYet() throws Exception {
-    call("PUT", "/v1/jobs", JOB);
+  void planDryRunsWithoutWriting() throws Exception {
+    long before = server.snapshot().latestIndex();
     Reply plan = call("PUT", "/v1/job/web/plan", JOB);
-    assertThat(plan.status()).isEqualTo(501);
-    assertThat(plan.body().get("Error").asText()).contains("plan");
+    assertThat(plan.status()).as(String.valueOf(plan.body())).isEqualTo(200);
+    assertThat(plan.body().get("JobModifyIndex").asLong()).isZero();
+    // no node on this server: the group cannot be placed
+    assertThat(plan.body().get("FailedTGAllocs").has("app")).isTrue();
+    assertThat(server.snapshot().latestIndex()).isEqualTo(before);
+    assertThat(get("/v1/job/web").status()).isEqualTo(404);
+    assertThat(call("PUT", "/v1/job/other/plan", JOB).status()).isEqualTo(400);
   }
 
   @Test

@@ -17,6 +17,7 @@ import io.caravan.model.json.NomadJson;
 import io.caravan.state.server.CaravanServer;
 import io.caravan.state.server.JobRejectedException;
 import io.caravan.state.server.JobWriteResult;
+import io.caravan.state.server.PlanPreview;
 import io.caravan.state.store.StateSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +68,26 @@ public final class JobEndpoints {
   }
 
   private Indexed register(ApiRequest req, String pathId) {
-    JsonNode body = req.jsonBody();
+    Job job = readJob(req.jsonBody(), pathId);
+    JobWriteResult r;
+    try {
+      r = server.registerJob(job);
+    } catch (JobRejectedException e) {
+      throw new ApiException(400, e.getMessage(), e.problems());
+    }
+    ObjectNode out = F.objectNode();
+    out.put("EvalID", r.evalId() == null ? "" : r.evalId());
+    out.put("EvalCreateIndex", r.evalId() == null ? 0 : r.index());
+    out.put("JobModifyIndex", r.index());
+    out.put("Warnings", "");
+    out.put("Index", r.index());
+    out.put("LastContact", 0);
+    out.put("KnownLeader", true);
+    return new Indexed(out, r.index());
+  }
+
+  /** The {@code Job} of a register or plan body; its ID must match the path's when there is one. */
+  private static Job readJob(JsonNode body, String pathId) {
     JsonNode jobTree = body.get("Job");
     if (jobTree == null || !jobTree.isObject()) {
       throw ApiException.badRequest("Job must be specified: the body must be {\"Job\": {...}}");
@@ -86,21 +106,7 @@ public final class JobEndpoints {
       throw ApiException.badRequest("Job ID does not match name: path has \"" + pathId + "\", body has \""
           + job.id() + "\"");
     }
-    JobWriteResult r;
-    try {
-      r = server.registerJob(job);
-    } catch (JobRejectedException e) {
-      throw new ApiException(400, e.getMessage(), e.problems());
-    }
-    ObjectNode out = F.objectNode();
-    out.put("EvalID", r.evalId() == null ? "" : r.evalId());
-    out.put("EvalCreateIndex", r.evalId() == null ? 0 : r.index());
-    out.put("JobModifyIndex", r.index());
-    out.put("Warnings", "");
-    out.put("Index", r.index());
-    out.put("LastContact", 0);
-    out.put("KnownLeader", true);
-    return new Indexed(out, r.index());
+    return job;
   }
 
   /** {@code PUT|POST /v1/jobs/parse}. */
@@ -211,7 +217,7 @@ public final class JobEndpoints {
       }
       case "plan" -> {
         Routes.requireMethod(req, "PUT", "POST");
-        throw new ApiException(501, "job plan is not available yet: the Caravan server has no plan (dry-run) API");
+        yield plan(req, ns, id);
       }
       case "dispatch" -> {
         Routes.requireMethod(req, "PUT", "POST");
@@ -219,6 +225,33 @@ public final class JobEndpoints {
       }
       default -> throw ApiException.notFound("no such endpoint: /v1/job/" + id + "/" + sub.get());
     };
+  }
+
+  /**
+   * Nomad's plan (dry run): body {@code {"Job": ..., "Diff": bool}}; answers the scheduler's per-group
+   * annotations, failed placements, created evaluations and the current JobModifyIndex. No job diff is
+   * computed yet ({@code Diff} is null).
+   */
+  private Indexed plan(ApiRequest req, String ns, String id) {
+    Job job = readJob(req.jsonBody(), id);
+    PlanPreview preview;
+    try {
+      preview = server.planJob(job);
+    } catch (JobRejectedException e) {
+      throw new ApiException(400, e.getMessage(), e.problems());
+    }
+    StateSnapshot s = server.snapshot();
+    long jobModifyIndex = s.jobById(ns, id).map(j -> j.jobModifyIndex() == null ? 0L : j.jobModifyIndex()).orElse(0L);
+    ObjectNode out = F.objectNode();
+    out.set("Annotations", preview.plan() == null ? F.nullNode() : JSON.toTree(preview.plan().annotations()));
+    out.set("FailedTGAllocs", JSON.toTree(preview.eval().failedTGAllocs()));
+    out.put("JobModifyIndex", jobModifyIndex);
+    out.set("CreatedEvals", JSON.toTree(preview.createdEvals()));
+    out.set("Diff", F.nullNode());
+    out.put("NextPeriodicLaunch", "0001-01-01T00:00:00Z");
+    out.put("Warnings", "");
+    out.put("Index", s.latestIndex());
+    return new Indexed(out, s.latestIndex());
   }
 
   /** Nomad's dispatch: body {@code {"Payload": base64, "Meta": {...}}}; answers the child job's ID and its evaluation. */
