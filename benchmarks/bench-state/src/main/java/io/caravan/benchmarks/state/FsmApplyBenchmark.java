@@ -72,8 +72,9 @@ public class FsmApplyBenchmark {
     }
   }
 
+  /** What a client sends for an allocation: its ID and the client-side fields, not the job. */
   private static Allocation running(Allocation a) {
-    return a.toBuilder().clientStatus("running").clientDescription("Tasks are running").build();
+    return Allocation.builder().id(a.id()).clientStatus("running").clientDescription("Tasks are running").build();
   }
 
   private void apply(Command c) {

@@ -71,7 +71,9 @@ public class RaftCommitBenchmark {
     }
     updates = new byte[ALLOCS][];
     for (int i = 0; i < ALLOCS; i++) {
-      Allocation a = allocs.get(i).toBuilder().clientStatus(i % 2 == 0 ? "running" : "pending").build();
+      // what a client sends: the allocation's ID and client-side fields, not the job
+      Allocation a = Allocation.builder().id(allocs.get(i).id()).clientStatus(i % 2 == 0 ? "running" : "pending")
+          .clientDescription("Tasks are running").build();
       updates[i] = CommandCodec.encode(new Command.ClientAllocUpdates(List.of(a), List.of()));
     }
   }
