@@ -43,6 +43,7 @@ public final class C1mRun {
    */
   private static final int WRITERS = 64;
   private static final long MIN_POLL_MILLIS = 50;
+  private static final int UPDATE_ATTEMPTS = 5;
 
   private final C1mScale scale;
   private final PrintStream progress;
@@ -204,6 +205,7 @@ public final class C1mRun {
     private final int[] reportedPerJob = new int[scale.jobs()];
     private int firstOpenJob;
     final AtomicLong acknowledged = new AtomicLong();
+    final AtomicLong retried = new AtomicLong();
     private final Map<String, TaskState> runningStates;
 
     Reporter(ExecutorService writers, AtomicReference<Throwable> failure) {
@@ -243,11 +245,21 @@ public final class C1mRun {
 
     private void submit(CaravanServer server, List<Allocation> batch) {
       writers.submit(() -> {
-        try {
-          server.updateAllocations(batch);
-          acknowledged.addAndGet(batch.size());
-        } catch (RuntimeException e) {
-          failure.compareAndSet(null, e);
+        // a client retries its update until it is committed (the patch is idempotent); under leader
+        // churn a write can exhaust the Raft client's retries with its outcome unknown
+        for (int attempt = 1; ; attempt++) {
+          try {
+            server.updateAllocations(batch);
+            acknowledged.addAndGet(batch.size());
+            return;
+          } catch (RuntimeException e) {
+            if (attempt >= UPDATE_ATTEMPTS || Thread.currentThread().isInterrupted()) {
+              failure.compareAndSet(null, e);
+              return;
+            }
+            retried.incrementAndGet();
+            progress.printf(Locale.ROOT, "client update of %d allocations failed (%s), retrying%n", batch.size(), e);
+          }
         }
       });
     }
