@@ -20,7 +20,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +120,7 @@ public final class Agent implements AutoCloseable {
           ways.add(new HttpTransport(URI.create(s), Duration.ofSeconds(10)));
         }
         Path clientDir = dataDir.resolve("client");
-        ClientIdentity identity = new ClientIdentity(clientId(clientDir), nodeName(config), config.datacenter(),
+        ClientIdentity identity = new ClientIdentity(HostClient.persistentNodeId(clientDir), nodeName(config), config.datacenter(),
             config.nodePool(), config.nodeClass(), ImmutableSortedMap.copyOf(config.meta()), 0, 0, 0, "");
         HostClient.Builder cb = HostClient.builder(clientDir, ways.size() == 1 ? ways.get(0) : new FailoverTransport(ways))
             .identity(identity).pullWait(config.allocPullWait()).clock(clock);
@@ -150,21 +148,6 @@ public final class Agent implements AutoCloseable {
       stopAll(client, http, server, devDir);
       throw e;
     }
-  }
-
-  /** The client's node ID, kept in {@code <client dir>/client-id} (a new UUID the first time). */
-  private static String clientId(Path clientDir) throws IOException {
-    Files.createDirectories(clientDir);
-    Path file = clientDir.resolve("client-id");
-    if (Files.exists(file)) {
-      String id = Files.readString(file, StandardCharsets.UTF_8).trim();
-      if (!id.isEmpty()) {
-        return id;
-      }
-    }
-    String id = UUID.randomUUID().toString();
-    Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
-    return id;
   }
 
   private static String serverName(AgentConfig c) {

@@ -92,6 +92,28 @@ public final class HostClient implements AutoCloseable {
     }
   }
 
+  /**
+   * The node ID kept in {@code <dataDir>/client-id}: read from it, or a new random UUID written to it
+   * the first time, so a client keeps its node ID across restarts.
+   */
+  public static String persistentNodeId(Path dataDir) {
+    Path file = dataDir.resolve("client-id");
+    try {
+      Files.createDirectories(dataDir);
+      if (Files.exists(file)) {
+        String id = Files.readString(file, StandardCharsets.UTF_8).trim();
+        if (!id.isEmpty()) {
+          return id;
+        }
+      }
+      String id = UUID.randomUUID().toString();
+      Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write the client ID in " + file, e);
+    }
+  }
+
   /** Options of a host client. */
   public static final class Builder {
     private final Path dataDir;
@@ -167,7 +189,7 @@ public final class HostClient implements AutoCloseable {
           : registry;
       HostFingerprint host = (fingerprinter == null ? new LinuxHostFingerprinter(dataDir) : fingerprinter).fingerprint();
       ClientIdentity id = identity != null ? identity
-          : ClientIdentity.of(persistentId(dataDir), host.attribute("unique.hostname").orElse("caravan-client"));
+          : ClientIdentity.of(persistentNodeId(dataDir), host.attribute("unique.hostname").orElse("caravan-client"));
       Map<String, DriverFingerprint> fingerprints = new TreeMap<>();
       for (Map.Entry<String, TaskDriver> d : drivers.drivers().entrySet()) {
         fingerprints.put(d.getKey(), d.getValue().fingerprint());
@@ -182,23 +204,6 @@ public final class HostClient implements AutoCloseable {
           new SplittableRandom(seed), Sleeper.real());
       NodeAgent agent = new NodeAgent(node, transport, factory, pullWait, Sleeper.real(), clock).start();
       return new HostClient(dataDir, node, agent, drivers, owns);
-    }
-
-    private static String persistentId(Path dataDir) {
-      Path file = dataDir.resolve("client-id");
-      try {
-        if (Files.exists(file)) {
-          String id = Files.readString(file, StandardCharsets.UTF_8).trim();
-          if (!id.isEmpty()) {
-            return id;
-          }
-        }
-        String id = UUID.randomUUID().toString();
-        Files.writeString(file, id + "\n", StandardCharsets.UTF_8);
-        return id;
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read or write the client ID in " + file, e);
-      }
     }
   }
 }

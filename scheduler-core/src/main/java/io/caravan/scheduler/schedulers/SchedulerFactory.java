@@ -29,7 +29,7 @@ public final class SchedulerFactory {
   /**
    * A new scheduler of {@code type} over {@code snapshot}, submitting to {@code planner}.
    *
-   * @throws SchedulerException for an unknown type, or a type whose scheduler is not implemented yet
+   * @throws SchedulerException for an unknown or missing type
    */
   public static Scheduler create(String type, ClusterSnapshot snapshot, Planner planner,
       SchedulerConfiguration config, Clock clock) {
