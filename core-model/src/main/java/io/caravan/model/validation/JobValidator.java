@@ -141,6 +141,14 @@ public final class JobValidator {
     if (p.specType() != null && !p.specType().equals("cron")) {
       at.add("spec_type", "unknown spec type \"" + p.specType() + "\"");
     }
+    if (hasSpec && !PlacementRules.isInterpolated(p.spec())) {
+      cron(p.spec(), at, "cron");
+    }
+    for (int i = 0; hasSpecs && i < p.specs().size(); i++) {
+      if (!PlacementRules.isInterpolated(p.specs().get(i))) {
+        cron(p.specs().get(i), at, "crons[" + i + "]");
+      }
+    }
     String zone = p.timeZone();
     if (zone != null && !zone.isEmpty() && !PlacementRules.isInterpolated(zone)) {
       try {
@@ -148,6 +156,14 @@ public final class JobValidator {
       } catch (DateTimeException e) {
         at.add("time_zone", "unknown time zone \"" + zone + "\"");
       }
+    }
+  }
+
+  private static void cron(String spec, Problems at, String field) {
+    try {
+      io.caravan.model.periodic.CronExpression.parse(spec);
+    } catch (io.caravan.model.periodic.CronSyntaxException e) {
+      at.add(field, e.getMessage());
     }
   }
 

@@ -226,4 +226,13 @@ class JobValidatorTest {
 
     assertThat(problems(job)).containsExactly("group \"web\" > restart > mode: must be delay or fail (got \"retry\")");
   }
+
+  @Test
+  void rejectsAMalformedCronNamingIt() {
+    Job.Builder job = job().type("batch")
+        .periodic(new io.caravan.model.job.PeriodicConfig(true, "", java.util.List.of("* * * * *", "61 * * * *"),
+            "cron", false, "UTC"));
+    assertThat(problems(job)).containsExactly(
+        "periodic > crons[1]: cron \"61 * * * *\": minute field \"61\": value 61 is outside 0-59");
+  }
 }
