@@ -96,6 +96,11 @@ public final class StateFsm implements ReplicatedFsm {
   private static void apply(Txn tx, Command command) {
     if (command instanceof Command.RegisterJob c) {
       Job stored = tx.upsertJob(c.job());
+      if (stored.periodic() != null && stored.submitTime() != null
+          && tx.periodicLaunch(stored.namespace(), stored.id()) == null) {
+        // as Nomad: a new periodic job's registration counts as its first launch (a new leader catches up from it)
+        tx.upsertPeriodicLaunch(stored.namespace(), stored.id(), stored.submitTime());
+      }
       if (c.eval() != null) {
         tx.upsertEvals(List.of(c.eval().toBuilder().jobModifyIndex(stored.jobModifyIndex()).build()));
       }

@@ -28,6 +28,8 @@ import io.caravan.state.server.internal.Evals;
 import io.caravan.state.server.internal.HeartbeatTimers;
 import io.caravan.state.server.internal.LeaderServices;
 import io.caravan.state.server.internal.LocalCommandSink;
+import io.caravan.state.server.internal.PeriodicDispatcher;
+import io.caravan.state.server.internal.PeriodicLaunches;
 import io.caravan.state.server.internal.RaftCommandSink;
 import io.caravan.state.server.internal.SchedulingPipeline;
 import io.caravan.state.server.internal.ServerTransport;
@@ -76,6 +78,7 @@ public final class CaravanServer implements AutoCloseable {
   private final Supplier<String> ids;
   private final LeaderServices leader;
   private final SchedulingPipeline pipeline;
+  private final PeriodicDispatcher periodic;
   private final SchedulerProvider schedulers;
   private final @Nullable Thread leadershipMonitor;
   private volatile boolean closed;
@@ -96,7 +99,8 @@ public final class CaravanServer implements AutoCloseable {
     HeartbeatTimers heartbeats = new HeartbeatTimers(timers, config.heartbeat(), random, this::heartbeatExpired);
     this.pipeline = new SchedulingPipeline(name, config, store, this::leaderWrite, timers, ids, clock,
         new SplittableRandom(random.nextLong()), b.schedulers);
-    this.leader = new LeaderServices(name, heartbeats, pipeline);
+    this.periodic = new PeriodicDispatcher(name, timers, clock, ids, this::leaderWrite, store::snapshot);
+    this.leader = new LeaderServices(name, heartbeats, pipeline, periodic);
     fsm.setAppliedListener(leader::applied);
     if (b.self == null) {
       this.raft = null;
@@ -455,6 +459,29 @@ public final class CaravanServer implements AutoCloseable {
     Evaluation eval = Evals.forJob(child, EvalStatus.TRIGGER_JOB_REGISTER, ids.get(), nowNanos());
     long index = write(new Command.RegisterJob(child, eval));
     return new JobWriteResult(index, eval.id());
+  }
+
+  /**
+   * Launches a periodic job now, whatever its schedule and {@code prohibit_overlap} (Nomad's
+   * {@code Periodic.Force}): registers the child {@code <parent>/periodic-<unix seconds>} with its
+   * {@code periodic-job} evaluation and records the launch. Works on any server (the write goes to the leader).
+   *
+   * @throws UnknownObjectException when the job does not exist
+   * @throws IllegalArgumentException when the job is not periodic, or is stopped, disabled or parameterized
+   */
+  public JobWriteResult forcePeriodicLaunch(String namespace, String jobId) {
+    Job job = store.snapshot().jobById(namespace, jobId)
+        .orElseThrow(() -> new UnknownObjectException("job", namespace + "/" + jobId));
+    if (!PeriodicLaunches.active(job)) {
+      throw new IllegalArgumentException("job " + jobId + " is not an active periodic job ("
+          + (job.periodic() == null ? "it has no periodic block" : Boolean.TRUE.equals(job.stop()) ? "it is stopped"
+              : job.parameterizedJob() != null ? "it is parameterized" : "its periodic block is disabled")
+          + "), so it cannot be force-launched");
+    }
+    PeriodicLaunches.Launch launch = PeriodicLaunches.launch(job, clock.instant().truncatedTo(
+        java.time.temporal.ChronoUnit.SECONDS), ids.get(), nowNanos());
+    long index = write(launch.command());
+    return new JobWriteResult(index, launch.evalId());
   }
 
   /**

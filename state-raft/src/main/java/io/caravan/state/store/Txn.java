@@ -317,6 +317,11 @@ public final class Txn {
     return stored;
   }
 
+  /** A job's recorded periodic launch as of this transaction, or null. */
+  public PeriodicLaunch periodicLaunch(String namespace, String jobId) {
+    return periodicLaunches.get(StateSnapshot.jobKey(ns(namespace), jobId));
+  }
+
   /** The current version of a job as of this transaction, or null. */
   public Job jobById(String namespace, String jobId) {
     return jobs.get(StateSnapshot.jobKey(ns(namespace), jobId));

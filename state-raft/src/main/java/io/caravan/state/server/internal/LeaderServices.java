@@ -31,13 +31,16 @@ public final class LeaderServices {
   private final String server;
   private final HeartbeatTimers heartbeats;
   private final Pipeline pipeline;
+  private final List<Pipeline> others;
   private final Object events = new Object();
   private volatile boolean active;
 
-  public LeaderServices(String server, HeartbeatTimers heartbeats, Pipeline pipeline) {
+  /** Services for {@code server}; {@code others} (periodic dispatcher, ...) start after the pipeline and stop before it. */
+  public LeaderServices(String server, HeartbeatTimers heartbeats, Pipeline pipeline, Pipeline... others) {
     this.server = server;
     this.heartbeats = heartbeats;
     this.pipeline = pipeline;
+    this.others = List.of(others);
   }
 
   public HeartbeatTimers heartbeats() {
@@ -61,6 +64,7 @@ public final class LeaderServices {
       // commands applied after this snapshot reach the pipeline through applied() (possibly twice: it dedupes)
       state = current.get();
       pipeline.start(state);
+      others.forEach(o -> o.start(state));
       active = true;
     }
     List<String> live = new ArrayList<>();
@@ -82,6 +86,7 @@ public final class LeaderServices {
       active = false;
     }
     heartbeats.clear();
+    others.forEach(Pipeline::stop);
     pipeline.stop();
     LOG.info("server {} revoked leadership", server);
   }
@@ -91,6 +96,7 @@ public final class LeaderServices {
     synchronized (events) {
       if (active) {
         pipeline.applied(index, command, after);
+        others.forEach(o -> o.applied(index, command, after));
       }
     }
   }
