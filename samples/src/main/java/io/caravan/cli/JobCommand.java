@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Work with jobs: parse and validate jobspecs.",
     subcommands = {JobParseCommand.class, JobValidateCommand.class, JobRunCommand.class, JobStatusCommand.class,
-        JobStopCommand.class, JobPlanCommand.class, JobDispatchCommand.class})
+        JobStopCommand.class, JobPlanCommand.class, JobDispatchCommand.class, JobPeriodicCommand.class})
 final class JobCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -112,6 +112,17 @@ class AgentCommandsTest {
   }
 
   @Test
+  void forceLaunchesThePeriodicSample() {
+    assertThat(run("job", "run", "-detach", "-address", address, sample("periodic-report.nomad.hcl")).code()).isZero();
+    Run force = run("job", "periodic", "force", "-address", address, "periodic-report");
+    assertThat(force.code()).as(force.err()).isZero();
+    assertThat(force.out()).containsPattern("Evaluation ID = \\S+");
+    Run notPeriodic = run("job", "periodic", "force", "-address", address, "nope");
+    assertThat(notPeriodic.code()).isNotZero();
+    assertThat(notPeriodic.err()).contains("job not found: nope");
+  }
+
+  @Test
   void dispatchesTheParameterizedSample() {
     assertThat(run("job", "run", "-detach", "-address", address, sample("parameterized-greet.nomad.hcl")).code())
         .isZero();

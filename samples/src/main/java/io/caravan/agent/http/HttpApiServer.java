@@ -192,6 +192,10 @@ public final class HttpApiServer implements AutoCloseable {
     String head = seg.get(0);
     int n = seg.size();
     Optional<String> sub = n >= 3 ? Optional.of(seg.get(2)) : Optional.empty();
+    if (n == 4 && head.equals("job") && !seg.get(1).isEmpty() && seg.get(2).equals("periodic")
+        && seg.get(3).equals("force")) {
+      return jobs.periodicForce(req, seg.get(1));
+    }
     if (n > 3 || (n == 3 && seg.get(2).isEmpty()) || (n >= 2 && seg.get(1).isEmpty())) {
       throw ApiException.notFound("no such endpoint: /v1/" + String.join("/", seg));
     }

@@ -255,6 +255,26 @@ class HttpApiServerTest {
   }
 
   @Test
+  void forceLaunchesAPeriodicJob() throws Exception {
+    String periodic = JOB.replace("\"Type\": \"service\"", "\"Type\": \"batch\", \"Periodic\": "
+        + "{\"Spec\": \"@yearly\", \"ProhibitOverlap\": true}");
+    assertThat(call("PUT", "/v1/jobs", periodic).status()).isEqualTo(200);
+    Reply forced = call("PUT", "/v1/job/web/periodic/force", "");
+    assertThat(forced.status()).as(String.valueOf(forced.body())).isEqualTo(200);
+    String evalId = forced.body().get("EvalID").asText();
+    String child = server.snapshot().evalById(evalId).orElseThrow().jobID();
+    assertThat(child).startsWith("web/periodic-");
+    Reply childJob = get("/v1/job/" + java.net.URLEncoder.encode(child, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(childJob.body().get("ParentID").asText()).isEqualTo("web");
+    assertThat(call("PUT", "/v1/job/nope/periodic/force", "").status()).isEqualTo(404);
+    assertThat(call("GET", "/v1/job/web/periodic/force", null).status()).isEqualTo(405);
+    assertThat(call("PUT", "/v1/jobs", JOB.replace("\"ID\": \"web\"", "\"ID\": \"svc\"")).status()).isEqualTo(200);
+    Reply notPeriodic = call("PUT", "/v1/job/svc/periodic/force", "");
+    assertThat(notPeriodic.status()).isEqualTo(400);
+    assertThat(notPeriodic.body().get("Error").asText()).contains("not an active periodic job");
+  }
+
+  @Test
   void nodesCanBeListedDrainedAndMarkedIneligible() throws Exception {
     Node node = Node.builder().id("11111111-2222-3333-4444-555555555555").name("n1").datacenter("dc1")
         .nodeClass("").nodePool("default").status(NodeStatus.READY).schedulingEligibility(NodeStatus.ELIGIBLE)

@@ -254,6 +254,21 @@ public final class JobEndpoints {
     return new Indexed(out, s.latestIndex());
   }
 
+  /** Nomad's periodic force ({@code PUT /v1/job/:id/periodic/force}): launches the periodic job now; answers its evaluation. */
+  public Indexed periodicForce(ApiRequest req, String id) {
+    Routes.requireMethod(req, "PUT", "POST");
+    String ns = req.namespace();
+    if (server.snapshot().jobById(ns, id).isEmpty()) {
+      throw ApiException.notFound("job not found: " + id + " (namespace " + ns + ")");
+    }
+    JobWriteResult r = server.forcePeriodicLaunch(ns, id);
+    ObjectNode out = F.objectNode();
+    out.put("EvalID", r.evalId() == null ? "" : r.evalId());
+    out.put("EvalCreateIndex", r.index());
+    out.put("Index", r.index());
+    return new Indexed(out, r.index());
+  }
+
   /** Nomad's dispatch: body {@code {"Payload": base64, "Meta": {...}}}; answers the child job's ID and its evaluation. */
   private Indexed dispatch(ApiRequest req, String ns, String id) {
     JsonNode body = req.optionalJsonBody();
