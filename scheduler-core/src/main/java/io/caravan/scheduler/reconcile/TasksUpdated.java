@@ -90,6 +90,31 @@ public final class TasksUpdated {
     return Optional.empty();
   }
 
+  /**
+   * The first destructive difference of one task between the group in {@code a} and in {@code b}
+   * (the per-task half of {@link #difference}); empty when the task can be updated in place. A task
+   * or group missing from either job is a difference.
+   */
+  public static Optional<String> taskDifference(Job a, Job b, String group, String task) {
+    Task ta = findTask(find(a, group), task);
+    Task tb = findTask(find(b, group), task);
+    if (ta == null || tb == null) {
+      return diff("task \"" + task + "\"", ta == null ? "(none)" : task, tb == null ? "(none)" : task);
+    }
+    return task(a, b, group, ta, tb);
+  }
+
+  private static @Nullable Task findTask(@Nullable TaskGroup g, String name) {
+    if (g != null) {
+      for (Task t : g.tasksOrEmpty()) {
+        if (name.equals(t.name())) {
+          return t;
+        }
+      }
+    }
+    return null;
+  }
+
   private static Optional<String> task(Job ja, Job jb, String group, Task a, Task b) {
     String t = "task \"" + a.name() + "\" ";
     if (!a.driver().equals(b.driver())) {

@@ -343,6 +343,18 @@ public final class CaravanServer implements AutoCloseable {
    * @throws JobRejectedException when the job is invalid
    */
   public PlanPreview planJob(Job job) {
+    return planJob(job, false);
+  }
+
+  /**
+   * {@link #planJob(Job)}, and with {@code diff} the annotated job diff too (Nomad's {@code "Diff": true}):
+   * the registered job (if any) against the job as it would be registered, with unchanged fields of
+   * changed blocks for context, each group's update counts and each changed task's
+   * {@code forces create/destroy update} or {@code forces in-place update}.
+   *
+   * @throws JobRejectedException when the job is invalid
+   */
+  public PlanPreview planJob(Job job, boolean diff) {
     Objects.requireNonNull(job, "job");
     Job canonical = Canonicalizer.withServerDefaults(Canonicalizer.canonicalize(job));
     ValidationReport report = JobValidator.validate(canonical);
@@ -368,7 +380,14 @@ public final class CaravanServer implements AutoCloseable {
             io.caravan.scheduler.snapshot.SchedulerConfiguration.serverDefaults().preemptionConfig(), false));
     schedulers.create(stored.type(),
         new io.caravan.scheduler.schedulers.SchedulerContext(proposed, planner, schedulerConfig, clock)).process(stored);
-    return new PlanPreview(planner.plan, planner.eval, planner.created);
+    io.caravan.model.diff.JobDiff jobDiff = null;
+    if (diff) {
+      Job registered = current.jobById(canonical.namespace(), canonical.id()).orElse(null);
+      jobDiff = io.caravan.scheduler.annotate.PlanDiffAnnotator.annotate(
+          io.caravan.model.diff.JobDiffer.diff(registered, canonical, true),
+          planner.plan == null ? null : planner.plan.annotations(), registered, canonical);
+    }
+    return new PlanPreview(planner.plan, planner.eval, planner.created, jobDiff);
   }
 
   /** Captures what a scheduler submits; every plan "commits" fully and nothing is written. */

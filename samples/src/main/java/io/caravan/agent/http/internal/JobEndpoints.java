@@ -229,14 +229,19 @@ public final class JobEndpoints {
 
   /**
    * Nomad's plan (dry run): body {@code {"Job": ..., "Diff": bool}}; answers the scheduler's per-group
-   * annotations, failed placements, created evaluations and the current JobModifyIndex. No job diff is
-   * computed yet ({@code Diff} is null).
+   * annotations, failed placements, created evaluations, the current JobModifyIndex and, with
+   * {@code "Diff": true}, the annotated job diff (else {@code Diff} is null).
    */
   private Indexed plan(ApiRequest req, String ns, String id) {
-    Job job = readJob(req.jsonBody(), id);
+    JsonNode body = req.jsonBody();
+    Job job = readJob(body, id);
+    JsonNode wantDiff = body.path("Diff");
+    if (!wantDiff.isMissingNode() && !wantDiff.isNull() && !wantDiff.isBoolean()) {
+      throw ApiException.badRequest("Diff must be a boolean");
+    }
     PlanPreview preview;
     try {
-      preview = server.planJob(job);
+      preview = server.planJob(job, wantDiff.asBoolean(false));
     } catch (JobRejectedException e) {
       throw new ApiException(400, e.getMessage(), e.problems());
     }
@@ -247,7 +252,7 @@ public final class JobEndpoints {
     out.set("FailedTGAllocs", JSON.toTree(preview.eval().failedTGAllocs()));
     out.put("JobModifyIndex", jobModifyIndex);
     out.set("CreatedEvals", JSON.toTree(preview.createdEvals()));
-    out.set("Diff", F.nullNode());
+    out.set("Diff", preview.diff() == null ? F.nullNode() : JSON.toTree(preview.diff()));
     out.put("NextPeriodicLaunch", "0001-01-01T00:00:00Z");
     out.put("Warnings", "");
     out.put("Index", s.latestIndex());
