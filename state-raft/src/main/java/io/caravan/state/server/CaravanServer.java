@@ -367,8 +367,11 @@ public final class CaravanServer implements AutoCloseable {
     scratch.reset(current);
     Evaluation eval = Evals.forJob(canonical, EvalStatus.TRIGGER_JOB_REGISTER, ids.get(), nowNanos()).toBuilder()
         .annotatePlan(true).build();
+    Job registered = current.jobById(canonical.namespace(), canonical.id()).orElse(null);
+    // As Nomad's Job.Plan: an unchanged spec is planned as the registered job, so its allocations are ignored
+    boolean changed = registered == null || specChanged(registered, canonical);
     scratch.write(index, tx -> {
-      Job stored = tx.upsertJob(canonical);
+      Job stored = changed ? tx.upsertJob(canonical) : registered;
       tx.upsertEvals(List.of(eval.toBuilder().jobModifyIndex(stored.jobModifyIndex()).build()));
       return null;
     });
@@ -382,12 +385,20 @@ public final class CaravanServer implements AutoCloseable {
         new io.caravan.scheduler.schedulers.SchedulerContext(proposed, planner, schedulerConfig, clock)).process(stored);
     io.caravan.model.diff.JobDiff jobDiff = null;
     if (diff) {
-      Job registered = current.jobById(canonical.namespace(), canonical.id()).orElse(null);
       jobDiff = io.caravan.scheduler.annotate.PlanDiffAnnotator.annotate(
           io.caravan.model.diff.JobDiffer.diff(registered, canonical, true),
           planner.plan == null ? null : planner.plan.annotations(), registered, canonical);
     }
     return new PlanPreview(planner.plan, planner.eval, planner.created, jobDiff);
+  }
+
+  /** True when {@code proposed} differs from {@code registered} in more than the fields the server sets. */
+  private static boolean specChanged(Job registered, Job proposed) {
+    Job asProposed = registered.toBuilder().status(proposed.status()).statusDescription(proposed.statusDescription())
+        .stable(proposed.stable()).version(proposed.version()).submitTime(proposed.submitTime())
+        .createIndex(proposed.createIndex()).modifyIndex(proposed.modifyIndex())
+        .jobModifyIndex(proposed.jobModifyIndex()).build();
+    return !asProposed.equals(proposed);
   }
 
   /** Captures what a scheduler submits; every plan "commits" fully and nothing is written. */

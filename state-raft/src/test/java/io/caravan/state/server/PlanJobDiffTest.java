@@ -67,10 +67,17 @@ class PlanJobDiffTest {
   }
 
   @Test
-  void planOfTheRegisteredJobItselfHasNoChanges() {
+  void planOfTheRegisteredJobItselfHasNoChangesAndPlansTheRegisteredVersion() {
     server.registerJob(Jobs.mock("web", 2));
+    long registered = server.snapshot().jobById("default", "web").orElseThrow().jobModifyIndex();
 
-    assertThat(server.planJob(Jobs.mock("web", 2), true).diff().type()).isEqualTo(DiffType.NONE);
+    PlanPreview same = server.planJob(Jobs.mock("web", 2), true);
+    PlanPreview other = server.planJob(Jobs.mock("web", 3), true);
+
+    assertThat(same.diff().type()).isEqualTo(DiffType.NONE);
+    // as Nomad: an unchanged spec is not re-inserted, so existing allocations would be ignored, not updated
+    assertThat(same.eval().jobModifyIndex()).isEqualTo(registered);
+    assertThat(other.eval().jobModifyIndex()).isGreaterThan(registered);
   }
 
   @Test
