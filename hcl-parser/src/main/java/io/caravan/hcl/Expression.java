@@ -15,4 +15,12 @@ public interface Expression {
 
   /** The exact source text of the expression. */
   String sourceText();
+
+  /**
+   * The text to read a keyword or a type expression from (hcl's ExprAsKeyword, typeexpr): the
+   * source text in native syntax, the string's content for a JSON-syntax string.
+   */
+  default String keywordText() {
+    return sourceText();
+  }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /** The jobspec options shared by {@code job parse} and {@code job validate}, as Nomad's CLI spells them. */
 final class JobspecOptions {
-  @Parameters(index = "0", paramLabel = "FILE", description = "The jobspec file (HCL2).")
+  @Parameters(index = "0", paramLabel = "FILE", description = "The jobspec file (HCL2, native or JSON syntax).")
   Path file;
 
   @Option(names = "-var", paramLabel = "KEY=VALUE", description = "Sets a variable (repeatable).")

@@ -76,6 +76,23 @@ class JobCommandsTest {
   }
 
   @Test
+  void parseAndValidateReadHclJsonSyntax(@TempDir Path dir) throws Exception {
+    Path json = dir.resolve("job.nomad.json");
+    Files.writeString(json, "{\"job\": {\"x\": {\"group\": {\"g\": {\"task\": {\"t\": {\n"
+        + "  \"driver\": \"raw_exec\",\n  \"config\": {\"command\": \"/bin/echo\", \"args\": [\"${NOMAD_PORT_http}\"]}\n}}}}}}}\n");
+    Run r = run("job", "parse", json.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+    JsonNode task = new ObjectMapper().readTree(r.out()).get("Job").get("TaskGroups").get(0).get("Tasks").get(0);
+    assertThat(task.get("Config").get("args").get(0).asText()).isEqualTo("${NOMAD_PORT_http}");
+    Files.writeString(json, "{\"job\": {\"x\": {\n  \"bogus\": 1\n}}}\n");
+    Run bad = run("job", "validate", json.toString());
+    assertThat(bad.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(bad.err()).contains(json + ":2,3-10: Extraneous JSON object property; No argument or block type is named \"bogus\".")
+        .contains("  \"bogus\": 1\n")
+        .contains("  ^~~~~~~\n");
+  }
+
+  @Test
   void validateSucceedsOnTheSamples() {
     Run r = run("job", "validate", sampleJobs().resolve("countdown-batch.nomad.hcl").toString());
     assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);

@@ -54,11 +54,11 @@ abstract class Node implements Expression {
 
   @Override
   public String sourceText() {
-    return src.text(range.start().byteOffset(), range.end().byteOffset());
+    return src.text(range.start().byteOffset() - src.base(), range.end().byteOffset() - src.base());
   }
 
-  /** Shared source bytes. */
-  record Source(byte[] bytes) {
+  /** Shared source bytes; {@code base} is the file offset of {@code bytes[0]} (0 unless the text is a template inside a JSON string). */
+  record Source(byte[] bytes, int base) {
     String text(int from, int to) {
       return new String(bytes, from, Math.max(0, to - from), StandardCharsets.UTF_8);
     }

@@ -5,6 +5,7 @@ import io.caravan.hcl.Attribute;
 import io.caravan.hcl.Block;
 import io.caravan.hcl.Body;
 import io.caravan.hcl.Diagnostic;
+import io.caravan.hcl.Expression;
 import io.caravan.hcl.ParseResult;
 import io.caravan.hcl.SourceRange;
 import io.caravan.hcl.Traversal;
@@ -30,12 +31,52 @@ public final class Parser {
   private int p;
   private int depth;
   private boolean singleLine;
+  /** The bytes traversal ranges index into: {@code b}, or the whole JSON file for a template inside a JSON string. */
+  private final byte[] traversalSource;
+  /** The file offset of {@code b[0]}. */
+  private final int base;
 
   private Parser(byte[] src, String file) {
     this.b = src;
     this.file = file;
     this.pt = new PosTable(src, file);
-    this.source = new Node.Source(src);
+    this.source = new Node.Source(src, 0);
+    this.traversalSource = src;
+    this.base = 0;
+  }
+
+  private Parser(byte[] text, String file, byte[] fileBytes, int line, int column, int byteOffset) {
+    this.b = text;
+    this.file = file;
+    this.pt = new PosTable(text, file, line, column, byteOffset);
+    this.source = new Node.Source(text, byteOffset);
+    this.traversalSource = fileBytes;
+    this.base = byteOffset;
+  }
+
+  /** A template parsed from the text of a JSON string, or the diagnostics that stopped it. */
+  public record Template(Expression expression, ImmutableList<Diagnostic> diagnostics) {}
+
+  /**
+   * Parses {@code text} (the decoded content of a JSON string) as a bare HCL template, as hcl's
+   * ParseTemplate: no quotes and no backslash escapes, only {@code ${}} and {@code %{}} sequences.
+   * Positions start at line {@code line}, column {@code column}, byte {@code byteOffset} of
+   * {@code file}, whose bytes {@code fileBytes} traversals refer to (as in hcl, escapes before a
+   * position in the string shift it).
+   */
+  public static Template parseTemplate(byte[] text, String file, byte[] fileBytes, int line, int column, int byteOffset) {
+    Parser ps = new Parser(text, file, fileBytes, line, column, byteOffset);
+    Expression expr;
+    try {
+      TemplateParser tp = new TemplateParser(ps, true, null, false);
+      expr = ps.finishTemplate(tp.parseSeq(0), 0);
+    } catch (StackOverflowError e) {
+      ps.err("Nesting too deep", "This construct is nested too deeply to be parsed.", Math.min(ps.p, text.length), Math.min(ps.p, text.length));
+      expr = null;
+    } catch (Bail e) {
+      expr = null;
+    }
+    return new Template(expr, ImmutableList.copyOf(ps.diags));
   }
 
   /** Parses a config file. */
@@ -251,8 +292,8 @@ public final class Parser {
     return new Body(ImmutableList.copyOf(items), r(start, p), r(p, p));
   }
 
-  private static int pos(SourceRange r) { return r.start().byteOffset(); }
-  private static int end(SourceRange r) { return r.end().byteOffset(); }
+  private int pos(SourceRange r) { return r.start().byteOffset() - base; }
+  private int end(SourceRange r) { return r.end().byteOffset() - base; }
 
   private void recoverLine() {
     int depthB = 0;
@@ -650,7 +691,7 @@ public final class Parser {
       Traversal t = st.traversal;
       ImmutableList<Traversal.Step> steps = ImmutableList.<Traversal.Step>builder().addAll(t.steps()).add(new Traversal.GetAttr(name, stepRange)).build();
       SourceRange rr = t.range().to(stepRange);
-      return new Nodes.ScopeTraversal(new Traversal(t.rootName(), steps, rr, source.text(pos(rr), end(rr)), b), st.rootRange, source);
+      return new Nodes.ScopeTraversal(new Traversal(t.rootName(), steps, rr, source.text(pos(rr), end(rr)), traversalSource), st.rootRange, source);
     }
     return new Nodes.GetAttrNode(n, name, stepRange, n.range.to(stepRange), source);
   }
@@ -660,7 +701,7 @@ public final class Parser {
       Traversal t = st.traversal;
       ImmutableList<Traversal.Step> steps = ImmutableList.<Traversal.Step>builder().addAll(t.steps()).add(new Traversal.Index(key, stepRange)).build();
       SourceRange rr = t.range().to(stepRange);
-      return new Nodes.ScopeTraversal(new Traversal(t.rootName(), steps, rr, source.text(pos(rr), end(rr)), b), st.rootRange, source);
+      return new Nodes.ScopeTraversal(new Traversal(t.rootName(), steps, rr, source.text(pos(rr), end(rr)), traversalSource), st.rootRange, source);
     }
     Node k = new Nodes.Literal(key, stepRange, source);
     return new Nodes.IndexNode(n, k, stepRange, n.range.to(stepRange), source);
@@ -699,7 +740,7 @@ public final class Parser {
       skip(false);
       if (peek() == '(') return parseCall(name, nr, s);
       p = save;
-      return new Nodes.ScopeTraversal(new Traversal(name, ImmutableList.of(), nr, name, b), nr, source);
+      return new Nodes.ScopeTraversal(new Traversal(name, ImmutableList.of(), nr, name, traversalSource), nr, source);
     }
     reportInvalidChar(s);
     int e = p < b.length ? p + charLen(p) : p;

@@ -42,10 +42,22 @@ final class PosTable implements SourceRange.Positions {
    */
   private static final int POS_CACHE = 1024;
   private final Pos[] posCache = new Pos[POS_CACHE];
+  /** Where offset 0 of {@code src} sits in its file (a template inside a JSON string starts after its quote). */
+  private final int baseLine;
+  private final int baseColumn;
+  private final int baseByte;
 
   PosTable(byte[] src, String file) {
+    this(src, file, 1, 1, 0);
+  }
+
+  /** A table for text that starts at line {@code baseLine}, column {@code baseColumn}, byte {@code baseByte} of {@code file}. */
+  PosTable(byte[] src, String file, int baseLine, int baseColumn, int baseByte) {
     this.src = src;
     this.file = file;
+    this.baseLine = baseLine;
+    this.baseColumn = baseColumn;
+    this.baseByte = baseByte;
     int[] starts = new int[16];
     boolean[] plain = new boolean[16];
     int n = 0;
@@ -76,8 +88,11 @@ final class PosTable implements SourceRange.Positions {
     if (b < 0) b = 0;
     int slot = b & (POS_CACHE - 1);
     Pos cached = posCache[slot];
-    if (cached != null && cached.byteOffset() == b) return cached;
+    if (cached != null && cached.byteOffset() == b + baseByte) return cached;
     Pos p = computePos(b);
+    if (baseByte != 0 || baseLine != 1 || baseColumn != 1) {
+      p = new Pos(p.line() + baseLine - 1, p.line() == 1 ? p.column() + baseColumn - 1 : p.column(), p.byteOffset() + baseByte);
+    }
     posCache[slot] = p;
     return p;
   }
@@ -158,6 +173,11 @@ final class PosTable implements SourceRange.Positions {
       if (lineStarts[mid] <= b) lo = mid; else hi = mid;
     }
     return lastLine = lo;
+  }
+
+  /** The file offset of this table's offset 0. */
+  int baseByte() {
+    return baseByte;
   }
 
   /** A range whose positions are made from this table when asked for. */

@@ -50,7 +50,7 @@ final class TemplateParser {
     boolean lineStart = true;
     int p = ps.p();
     while (true) {
-      if (heredoc && lineStart) {
+      if (heredoc && lineStart && marker != null) {
         int q = p;
         while (q < b.length && (b[q] == ' ' || b[q] == '\t')) q++;
         if (matchesMarker(q)) {
@@ -62,6 +62,9 @@ final class TemplateParser {
       }
       if (p >= b.length) {
         ps.p(p);
+        if (marker == null && heredoc) {
+          return items; // a bare template (the text of a JSON string) ends with its text
+        }
         if (heredoc) {
           int cs = heredocOpenEnd(openStart);
           ps.error("Unterminated template string", "No closing marker was found for the string.", p, p, ps.range(cs, p));

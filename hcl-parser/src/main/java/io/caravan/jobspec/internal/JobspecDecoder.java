@@ -14,6 +14,8 @@ import io.caravan.hcl.EvalContext;
 import io.caravan.hcl.EvalResult;
 import io.caravan.hcl.FunctionTable;
 import io.caravan.hcl.Hcl;
+import io.caravan.hcl.HclJson;
+import io.caravan.hcl.JsonFile;
 import io.caravan.hcl.NomadUnresolvedTraversals;
 import io.caravan.hcl.ParseResult;
 import io.caravan.hcl.Severity;
@@ -78,8 +80,37 @@ public final class JobspecDecoder {
     return new Result(errors ? Optional.empty() : job, List.copyOf(d.diags));
   }
 
+  /**
+   * JSON syntax only: the body-structure diagnostics (unknown properties, wrongly typed blocks).
+   * hcl reports them as each body is decoded, so they join the decoder's own errors instead of
+   * stopping the decode before it starts.
+   */
+  private List<Diagnostic> structure = List.of();
+
   private Optional<ObjectNode> run(byte[] source, String filename) {
-    ParseResult parsed = Hcl.parse(source, filename);
+    Optional<ObjectNode> job = decodeSource(source, filename);
+    if (structure.isEmpty()) {
+      return job;
+    }
+    diags.addAll(structure);
+    return hasErrors() ? Optional.empty() : job;
+  }
+
+  private Optional<ObjectNode> decodeSource(byte[] source, String filename) {
+    boolean json = switch (options.syntax()) {
+      case AUTO -> HclJson.looksLikeJson(source);
+      case NATIVE -> false;
+      case JSON -> true;
+    };
+    ParseResult parsed;
+    if (json) {
+      JsonFile file = HclJson.parse(source, filename);
+      ParseResult content = file.content(JobspecShapes.ROOT);
+      parsed = new ParseResult(content.body(), file.diagnostics());
+      structure = content.diagnostics();
+    } else {
+      parsed = Hcl.parse(source, filename);
+    }
     diags.addAll(parsed.diagnostics());
     List<VarFileReader.Assignment> varFiles = new ArrayList<>();
     for (Path p : options.varFiles()) {
@@ -196,9 +227,9 @@ public final class JobspecDecoder {
     for (Attribute a : b.body().attributes()) {
       switch (a.name()) {
         case "type" -> {
-          v.type = TypeExpressions.parse(a.expression().sourceText());
+          v.type = TypeExpressions.parse(a.expression().keywordText());
           if (v.type == null) {
-            diags.add(Diagnostic.error("Invalid type specification", "The keyword \"" + a.expression().sourceText().trim()
+            diags.add(Diagnostic.error("Invalid type specification", "The keyword \"" + a.expression().keywordText().trim()
                 + "\" is not a valid type specification.", a.expression().range()));
           }
         }
@@ -549,7 +580,7 @@ public final class JobspecDecoder {
     if (r.hasErrors()) {
       return out;
     }
-    String name = iterator == null ? type : iterator.expression().sourceText().trim();
+    String name = iterator == null ? type : iterator.expression().keywordText().trim();
     Value coll = r.value();
     List<Map.Entry<Value, Value>> entries = new ArrayList<>();
     if (coll.type() instanceof Type.MapType || coll.type() instanceof Type.ObjectType) {
