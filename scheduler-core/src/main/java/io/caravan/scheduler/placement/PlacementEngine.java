@@ -36,6 +36,7 @@ import io.caravan.scheduler.resources.DeviceAllocator;
 import io.caravan.scheduler.resources.NodeUsage;
 import io.caravan.scheduler.resources.TaskGroupAsk;
 import io.caravan.scheduler.snapshot.ClusterSnapshot;
+import io.caravan.scheduler.snapshot.NodeAllocTotals;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -244,15 +245,31 @@ public final class PlacementEngine {
       NodeUsage u = usage[idx];
       if (u == null) {
         Node n = nodes.get(idx);
-        u = new NodeUsage(n);
-        for (Allocation a : snapshot.allocsByNode(n.id())) {
-          if (!a.terminal()) {
-            u.add(AllocUsage.of(a, priorityOf(a)));
+        NodeAllocTotals totals = snapshot.liveAllocTotals(n.id());
+        if (totals != null && totals.simple()) {
+          // O(1): the snapshot keeps the sums; the allocations are listed only if preemption needs them
+          u = NodeUsage.fromTotals(n, totals.count(), totals.cpu(), totals.memoryMB(), totals.diskMB(),
+              () -> liveUsages(n));
+        } else {
+          u = new NodeUsage(n);
+          for (AllocUsage a : liveUsages(n)) {
+            u.add(a);
           }
         }
         usage[idx] = u;
       }
       return u;
+    }
+
+    /** The usage of each non-terminal allocation on {@code n}, in the snapshot's order. */
+    private List<AllocUsage> liveUsages(Node n) {
+      List<AllocUsage> out = new ArrayList<>();
+      for (Allocation a : snapshot.allocsByNode(n.id())) {
+        if (!a.terminal()) {
+          out.add(AllocUsage.of(a, priorityOf(a)));
+        }
+      }
+      return out;
     }
 
     private int priorityOf(Allocation a) {

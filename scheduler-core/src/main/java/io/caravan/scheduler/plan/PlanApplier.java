@@ -9,7 +9,9 @@ import io.caravan.model.cluster.NodeStatus;
 import io.caravan.model.cluster.Plan;
 import io.caravan.model.cluster.PlanResult;
 import io.caravan.scheduler.plan.internal.AllocsFit;
+import io.caravan.scheduler.resources.AllocUsage;
 import io.caravan.scheduler.snapshot.ClusterSnapshot;
+import io.caravan.scheduler.snapshot.NodeAllocTotals;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -153,6 +155,10 @@ public final class PlanApplier {
         return "node is not ready for placements";
       }
     }
+    String fromTotals = rejectionFromTotals(snapshot, plan, nodeId, node, placed);
+    if (fromTotals != UNDECIDED) {
+      return fromTotals;
+    }
     List<Allocation> existing = new ArrayList<>();
     Set<String> existingIds = new HashSet<>();
     for (Allocation a : snapshot.allocsByNode(nodeId)) {
@@ -182,6 +188,74 @@ public final class PlanApplier {
     }
     proposed.addAll(placed);
     return AllocsFit.check(node, proposed);
+  }
+
+  /** Marks that the node totals cannot decide (compared by identity). */
+  @SuppressWarnings("StringOperationCanBeSimplified")
+  private static final String UNDECIDED = new String("undecided");
+
+  /**
+   * {@link #rejectionReason}'s answer from the snapshot's totals of the node's live allocations,
+   * without listing them; {@link #UNDECIDED} when the snapshot keeps no totals or ports, reserved
+   * cores or devices are involved (then only an allocation-by-allocation check can tell).
+   */
+  private static @Nullable String rejectionFromTotals(ClusterSnapshot snapshot, Plan plan, String nodeId, Node node,
+      List<Allocation> placed) {
+    NodeAllocTotals base = snapshot.liveAllocTotals(nodeId);
+    if (base == null || !base.simple()) {
+      return UNDECIDED;
+    }
+    boolean onlyInPlace = true;
+    for (Allocation a : placed) {
+      if (liveOn(snapshot, a.id(), nodeId) == null) {
+        onlyInPlace = false;
+        break;
+      }
+    }
+    if (onlyInPlace) {
+      return null; // only in-place updates: allowed even on an ineligible node
+    }
+    if (!NodeStatus.ELIGIBLE.equals(node.schedulingEligibility()) || node.drainStrategy() != null) {
+      return "node is not eligible";
+    }
+    int live = base.count();
+    long cpu = base.cpu();
+    long mem = base.memoryMB();
+    long disk = base.diskMB();
+    Set<String> removed = new HashSet<>();
+    for (Map<String, List<Allocation>> m
+        : List.of(orEmpty(plan.nodeUpdate()), orEmpty(plan.nodePreemptions()), orEmpty(plan.nodeAllocation()))) {
+      for (Allocation a : m.getOrDefault(nodeId, List.of())) {
+        Allocation existing = removed.add(a.id()) ? liveOn(snapshot, a.id(), nodeId) : null;
+        if (existing != null) {
+          AllocUsage u = AllocUsage.of(existing, 0);
+          live--;
+          cpu -= u.cpu();
+          mem -= u.memoryMB();
+          disk -= u.diskMB();
+        }
+      }
+    }
+    for (Allocation a : placed) {
+      if (a.clientTerminal()) {
+        continue;
+      }
+      AllocUsage u = AllocUsage.of(a, 0);
+      if (!u.cores().isEmpty() || u.ports().length > 0 || !u.devices().isEmpty()) {
+        return UNDECIDED;
+      }
+      live++;
+      cpu += u.cpu();
+      mem += u.memoryMB();
+      disk += u.diskMB();
+    }
+    return AllocsFit.checkTotals(node, live, cpu, mem, disk);
+  }
+
+  /** The snapshot's allocation {@code id} when it is on {@code nodeId} and not terminal, else {@code null}. */
+  private static @Nullable Allocation liveOn(ClusterSnapshot snapshot, String id, String nodeId) {
+    Allocation a = snapshot.allocById(id).orElse(null);
+    return a != null && !a.terminal() && nodeId.equals(a.nodeID()) ? a : null;
   }
 
   /** The plan's preemptions whose allocations still exist and are not terminal. */

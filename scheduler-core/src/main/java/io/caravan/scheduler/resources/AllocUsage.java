@@ -7,6 +7,7 @@ import io.caravan.model.cluster.AllocatedTaskResources;
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.NetworkResource;
 import io.caravan.model.cluster.Port;
+import io.caravan.scheduler.snapshot.NodeAllocTotals;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,23 @@ public record AllocUsage(
     }
     return new AllocUsage(a.id(), a.jobID(), a.taskGroup(), priority, cpu, mem, disk,
         List.copyOf(cores), ports.stream().mapToInt(Integer::intValue).toArray(), copyLists(devices));
+  }
+
+  /** True when it holds host ports, reserved cores or device instances (which totals alone cannot describe). */
+  public boolean complex() {
+    return !cores.isEmpty() || ports.length > 0 || !devices.isEmpty();
+  }
+
+  /** The totals of the non-terminal allocations among {@code allocs}. */
+  public static NodeAllocTotals liveTotals(Iterable<Allocation> allocs) {
+    NodeAllocTotals t = NodeAllocTotals.EMPTY;
+    for (Allocation a : allocs) {
+      if (!a.terminal()) {
+        AllocUsage u = of(a, 0);
+        t = t.plus(1, u.cpu(), u.memoryMB(), u.diskMB(), u.complex());
+      }
+    }
+    return t;
   }
 
   private static Map<String, List<String>> copyLists(Map<String, List<String>> m) {

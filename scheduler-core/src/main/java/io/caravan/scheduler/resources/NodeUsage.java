@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,13 @@ public final class NodeUsage {
   private final BitSet usedPorts = new BitSet();
   private int usedInRange = -1;
   private final List<AllocUsage> allocs = new ArrayList<>();
+  /**
+   * Lists the allocations counted from a snapshot's totals ({@link #fromTotals}) that are not yet in
+   * {@link #allocs}; {@code null} once they are (or when there were none to defer).
+   */
+  private @Nullable Supplier<List<AllocUsage>> deferred;
+  /** How many allocations {@link #deferred} holds. */
+  private int deferredCount;
   private long usedCpu;
   private long usedMem;
   private long usedDisk;
@@ -71,6 +79,35 @@ public final class NodeUsage {
     this.maxAllocs = node.nodeMaxAllocs();
   }
 
+  /**
+   * Starts from the totals a snapshot keeps for the node's live allocations, in O(1): {@code count}
+   * allocations using {@code cpu} MHz, {@code memoryMB} and {@code diskMB}, none holding ports,
+   * reserved cores or devices (callers check {@code NodeAllocTotals.simple()}). {@code allocs} lists
+   * those allocations and is called only when they are needed one by one (preemption, removal).
+   */
+  public static NodeUsage fromTotals(Node node, int count, long cpu, long memoryMB, long diskMB,
+      Supplier<List<AllocUsage>> allocs) {
+    NodeUsage u = new NodeUsage(node);
+    u.usedCpu = cpu;
+    u.usedMem = memoryMB;
+    u.usedDisk = diskMB;
+    if (count > 0) {
+      u.deferred = allocs;
+      u.deferredCount = count;
+    }
+    return u;
+  }
+
+  /** Moves the deferred allocations (see {@link #fromTotals}) to the front of {@link #allocs}. */
+  private void undefer() {
+    Supplier<List<AllocUsage>> d = deferred;
+    if (d != null) {
+      deferred = null;
+      deferredCount = 0;
+      allocs.addAll(0, d.get());
+    }
+  }
+
   /** The node this accounts for. */
   public Node node() {
     return node;
@@ -93,6 +130,7 @@ public final class NodeUsage {
 
   /** Removes an allocation's usage (a stop or a preemption); ports it held become free. */
   public void remove(String allocId) {
+    undefer();
     for (int i = 0; i < allocs.size(); i++) {
       AllocUsage a = allocs.get(i);
       if (a.allocId().equals(allocId)) {
@@ -115,6 +153,7 @@ public final class NodeUsage {
 
   /** Allocations currently counted on this node, in the order they were added. */
   public List<AllocUsage> allocs() {
+    undefer();
     return allocs;
   }
 
@@ -157,7 +196,7 @@ public final class NodeUsage {
   public @Nullable String exhaustedDimension(TaskGroupAsk ask, long freeCpu, long freeMem, long freeDisk,
       int freeCores, int freeAllocs) {
     int max = maxAllocs;
-    if (max > 0 && allocs.size() - freeAllocs + 1 > max) {
+    if (max > 0 && allocs.size() + deferredCount - freeAllocs + 1 > max) {
       return MAX_ALLOCS;
     }
     if (usedCpu - freeCpu + ask.cpu() > availCpu) {
@@ -253,6 +292,7 @@ public final class NodeUsage {
 
   /** True when instance {@code instanceId} of device group {@code groupId} is held by a counted allocation. */
   public boolean deviceInUse(String groupId, String instanceId) {
+    undefer();
     for (AllocUsage a : allocs) {
       List<String> held = a.devices().get(groupId);
       if (held != null && held.contains(instanceId)) {

@@ -265,6 +265,16 @@ public final class PlanBuilder {
     return l == null ? List.of() : java.util.Collections.unmodifiableList(l);
   }
 
+  /** True when the plan stops, evicts, adds or updates an allocation on {@code nodeId}. */
+  public boolean touchesNode(String nodeId) {
+    return nonEmpty(nodeAllocation.get(nodeId)) || nonEmpty(nodeUpdate.get(nodeId))
+        || nonEmpty(nodePreemptions.get(nodeId));
+  }
+
+  private static boolean nonEmpty(@Nullable List<Allocation> l) {
+    return l != null && !l.isEmpty();
+  }
+
   /** IDs of the new allocations placed by {@link #place}, in order. */
   public Set<String> newAllocIds() {
     return java.util.Collections.unmodifiableSet(newAllocIds);

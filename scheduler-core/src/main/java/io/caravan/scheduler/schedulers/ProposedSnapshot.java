@@ -170,6 +170,12 @@ public final class ProposedSnapshot implements ClusterSnapshot {
     return base.latestIndex();
   }
 
+  /** The base snapshot's totals when the plan changes nothing on the node, otherwise {@code null}. */
+  @Override
+  public io.caravan.scheduler.snapshot.@Nullable NodeAllocTotals liveAllocTotals(String nodeId) {
+    return plan.touchesNode(nodeId) ? null : base.liveAllocTotals(nodeId);
+  }
+
   /** The base allocations with the plan's stops, evictions and updates substituted. */
   private List<Allocation> patch(List<Allocation> allocs) {
     List<Allocation> out = new ArrayList<>(allocs.size() + 1);

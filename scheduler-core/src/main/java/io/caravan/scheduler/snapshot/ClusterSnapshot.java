@@ -6,6 +6,7 @@ import io.caravan.model.cluster.Node;
 import io.caravan.model.job.Job;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A consistent, read-only view of cluster state for one scheduling pass (Nomad's scheduler
@@ -44,6 +45,15 @@ public interface ClusterSnapshot {
 
   /** The Raft index this snapshot reflects. */
   long latestIndex();
+
+  /**
+   * Totals of the non-terminal allocations on a node (an unknown node has none), when this snapshot
+   * keeps them, so a scheduler need not sum {@link #allocsByNode}; {@code null} when it does not. They
+   * must equal what summing the non-terminal allocations of {@link #allocsByNode} gives.
+   */
+  default @Nullable NodeAllocTotals liveAllocTotals(String nodeId) {
+    return null;
+  }
 
   /** Registered CSI volumes, ordered by namespace then ID; none unless the implementation keeps them. */
   default List<CsiVolume> csiVolumes() {

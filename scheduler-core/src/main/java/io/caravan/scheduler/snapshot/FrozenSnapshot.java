@@ -65,6 +65,12 @@ final class FrozenSnapshot implements ClusterSnapshot {
     return copy.schedulerConfig();
   }
 
+  /** Summed on demand (a frozen copy is small); lets every scheduler test run the engine's O(1) sizing path. */
+  @Override
+  public NodeAllocTotals liveAllocTotals(String nodeId) {
+    return io.caravan.scheduler.resources.AllocUsage.liveTotals(copy.allocsByNode(nodeId));
+  }
+
   @Override
   public long latestIndex() {
     return copy.latestIndex();

@@ -61,19 +61,9 @@ public final class AllocsFit {
     if (coreOverlap) {
       return "cores";
     }
-    NodeUsage capacity = new NodeUsage(node);
-    if (cpu > capacity.availableCpu()) {
-      return "cpu";
-    }
-    Set<Integer> availableCores = availableCores(node);
-    if (!availableCores.isEmpty() && !availableCores.containsAll(usedCores)) {
-      return "cores";
-    }
-    if (mem > capacity.availableMemory()) {
-      return "memory";
-    }
-    if (disk > capacity.availableDisk()) {
-      return "disk";
+    String exhausted = exhausted(node, cpu, usedCores, mem, disk);
+    if (exhausted != null) {
+      return exhausted;
     }
     String ports = portCollision(node, allocs);
     if (ports != null) {
@@ -81,6 +71,38 @@ public final class AllocsFit {
     }
     if (devicesOversubscribed(node, allocs)) {
       return "device oversubscribed";
+    }
+    return null;
+  }
+
+  /**
+   * Like {@link #check} for allocations given by their totals: {@code live} client-live allocations
+   * using {@code cpu}, {@code mem} and {@code disk}, none holding ports, reserved cores or devices.
+   */
+  public static @Nullable String checkTotals(Node node, int live, long cpu, long mem, long disk) {
+    if (node.nodeMaxAllocs() > 0 && live > node.nodeMaxAllocs()) {
+      return NodeUsage.MAX_ALLOCS;
+    }
+    return exhausted(node, cpu, Set.of(), mem, disk);
+  }
+
+  /** The first of cpu, cores, memory and disk the sums overcommit on the node, or {@code null}. */
+  private static @Nullable String exhausted(Node node, long cpu, Set<Integer> usedCores, long mem, long disk) {
+    NodeUsage capacity = new NodeUsage(node);
+    if (cpu > capacity.availableCpu()) {
+      return "cpu";
+    }
+    if (!usedCores.isEmpty()) {
+      Set<Integer> availableCores = availableCores(node);
+      if (!availableCores.isEmpty() && !availableCores.containsAll(usedCores)) {
+        return "cores";
+      }
+    }
+    if (mem > capacity.availableMemory()) {
+      return "memory";
+    }
+    if (disk > capacity.availableDisk()) {
+      return "disk";
     }
     return null;
   }
