@@ -6,6 +6,7 @@ import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.Node;
 import io.caravan.model.job.Job;
 import io.caravan.scheduler.snapshot.ClusterSnapshot;
+import io.caravan.scheduler.snapshot.NodeAllocTotals;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public final class StateSnapshot implements ClusterSnapshot {
       PersistentSortedMap.empty(), PersistentSortedMap.empty(), PersistentSortedMap.empty(), PersistentSortedMap.empty(),
       PersistentSortedMap.empty(), PersistentSortedMap.empty(), PersistentSortedMap.empty(), PersistentSortedMap.empty(),
       PersistentSortedMap.empty(), PersistentSortedMap.empty(), PersistentSortedMap.empty(), PersistentSortedMap.empty(),
-      null, PersistentSortedMap.empty(), PersistentSortedMap.empty());
+      PersistentSortedMap.empty(), null, PersistentSortedMap.empty(), PersistentSortedMap.empty());
 
   final long index;
   final PersistentSortedMap<String, Long> tableIndexes;
@@ -33,6 +34,8 @@ public final class StateSnapshot implements ClusterSnapshot {
   final PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByNode;
   final PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByJob;
   final PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByEval;
+  /** Totals of the non-terminal allocations per node ID (nodes without any are absent). */
+  final PersistentSortedMap<String, NodeAllocTotals> nodeTotals;
   final PersistentSortedMap<String, Evaluation> evals;
   final PersistentSortedMap<String, PersistentSortedMap<String, Evaluation>> evalsByJob;
   final PersistentSortedMap<String, Deployment> deployments;
@@ -49,6 +52,7 @@ public final class StateSnapshot implements ClusterSnapshot {
       PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByNode,
       PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByJob,
       PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByEval,
+      PersistentSortedMap<String, NodeAllocTotals> nodeTotals,
       PersistentSortedMap<String, Evaluation> evals,
       PersistentSortedMap<String, PersistentSortedMap<String, Evaluation>> evalsByJob,
       PersistentSortedMap<String, Deployment> deployments,
@@ -66,6 +70,7 @@ public final class StateSnapshot implements ClusterSnapshot {
     this.allocsByNode = allocsByNode;
     this.allocsByJob = allocsByJob;
     this.allocsByEval = allocsByEval;
+    this.nodeTotals = nodeTotals;
     this.evals = evals;
     this.evalsByJob = evalsByJob;
     this.deployments = deployments;
@@ -121,6 +126,13 @@ public final class StateSnapshot implements ClusterSnapshot {
   @Override
   public List<Allocation> allocsByNode(String nodeId) {
     return inner(allocsByNode, nodeId);
+  }
+
+  /** Kept up to date by every write, so this is O(log nodes). */
+  @Override
+  public NodeAllocTotals liveAllocTotals(String nodeId) {
+    NodeAllocTotals t = nodeTotals.get(nodeId);
+    return t == null ? NodeAllocTotals.EMPTY : t;
   }
 
   /** Allocations created by one evaluation, ordered by ID. */

@@ -1,12 +1,17 @@
 package io.caravan.state.store;
 
+import io.caravan.model.cluster.AllocatedResources;
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.Deployment;
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.Node;
 import io.caravan.model.job.Job;
+import io.caravan.scheduler.resources.AllocUsage;
+import io.caravan.scheduler.snapshot.NodeAllocTotals;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -32,6 +37,9 @@ public final class Txn {
   private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByNode;
   private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByJob;
   private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByEval;
+  private PersistentSortedMap<String, NodeAllocTotals> nodeTotals;
+  /** Usage per allocated-resources instance (stored allocations share equal ones, see {@link SharedValues}). */
+  private final Map<AllocatedResources, AllocUsage> usageByResources = new IdentityHashMap<>();
   private PersistentSortedMap<String, Evaluation> evals;
   private PersistentSortedMap<String, PersistentSortedMap<String, Evaluation>> evalsByJob;
   private PersistentSortedMap<String, Deployment> deployments;
@@ -52,6 +60,7 @@ public final class Txn {
     allocsByNode = s.allocsByNode;
     allocsByJob = s.allocsByJob;
     allocsByEval = s.allocsByEval;
+    nodeTotals = s.nodeTotals;
     evals = s.evals;
     evalsByJob = s.evalsByJob;
     deployments = s.deployments;
@@ -63,7 +72,7 @@ public final class Txn {
 
   StateSnapshot commit() {
     return new StateSnapshot(index, tableIndexes, jobs, jobVersions, jobsByNamespace, nodes, nodesByPool, allocs,
-        allocsByNode, allocsByJob, allocsByEval, evals, evalsByJob, deployments, deploymentsByJob, schedulerConfig,
+        allocsByNode, allocsByJob, allocsByEval, nodeTotals, evals, evalsByJob, deployments, deploymentsByJob, schedulerConfig,
         nodePools, periodicLaunches);
   }
 
@@ -217,6 +226,26 @@ public final class Txn {
     allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
     allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
     allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
+    boolean sameUsage = existing != null && existing.allocatedResources() == stored.allocatedResources()
+        && existing.terminal() == stored.terminal() && existing.nodeID().equals(stored.nodeID());
+    if (!sameUsage) {
+      if (existing != null) {
+        count(existing, -1);
+      }
+      count(stored, 1);
+    }
+  }
+
+  /** Adds ({@code sign} 1) or takes away (-1) a non-terminal allocation's usage in its node's totals. */
+  private void count(Allocation a, int sign) {
+    if (a.terminal()) {
+      return;
+    }
+    AllocatedResources r = a.allocatedResources();
+    AllocUsage u = r == null ? AllocUsage.of(a, 0) : usageByResources.computeIfAbsent(r, k -> AllocUsage.of(a, 0));
+    NodeAllocTotals t = nodeTotals.get(a.nodeID());
+    t = (t == null ? NodeAllocTotals.EMPTY : t).plus(sign, u.cpu(), u.memoryMB(), u.diskMB(), u.complex());
+    nodeTotals = t.count() == 0 ? nodeTotals.remove(a.nodeID()) : nodeTotals.put(a.nodeID(), t);
   }
 
 
@@ -246,6 +275,7 @@ public final class Txn {
       if (existing != null) {
         allocs = allocs.remove(id);
         unindexAlloc(existing);
+        count(existing, -1);
       }
     }
     touch("allocs");
@@ -381,6 +411,7 @@ public final class Txn {
     allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
     allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(stored.namespace(), stored.jobID()), stored.id(), stored);
     allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
+    count(stored, 1);
   }
 
   void restoreAllocSharingJob(Allocation a, long jobVersion) {
