@@ -51,6 +51,8 @@ public final class StateFsm implements ReplicatedFsm {
 
   private final StateStore store;
   private volatile AppliedListener listener = AppliedListener.NONE;
+  /** Commands applied by the entry being applied ({@link #applyEntry}), told to the listener once it is published. */
+  private List<Command> entryCommands;
 
   public StateFsm(StateStore store) {
     this.store = store;
@@ -84,13 +86,37 @@ public final class StateFsm implements ReplicatedFsm {
     } catch (UnknownObjectException e) {
       throw new FsmCommandException(e.getMessage());
     }
+    if (entryCommands != null) {
+      entryCommands.add(command);
+    } else {
+      tell(index, command, store.snapshot());
+    }
+    return ByteBuffer.allocate(8).putLong(index).array();
+  }
+
+  /** Publishes the entry's commands as one state, then tells the listener about each, in order. */
+  @Override
+  public void applyEntry(long index, Runnable body) {
+    List<Command> applied = new java.util.ArrayList<>();
+    entryCommands = applied;
     try {
-      listener.applied(index, command, store.snapshot());
+      store.writeEntry(body);
+    } finally {
+      entryCommands = null;
+    }
+    StateSnapshot after = store.snapshot();
+    for (Command command : applied) {
+      tell(index, command, after);
+    }
+  }
+
+  private void tell(long index, Command command, StateSnapshot after) {
+    try {
+      listener.applied(index, command, after);
     } catch (RuntimeException e) {
       // the command is applied on every replica either way; a failing listener must not fail the FSM
       LOG.error("listener failed after applying {} at index {}", command.getClass().getSimpleName(), index, e);
     }
-    return ByteBuffer.allocate(8).putLong(index).array();
   }
 
   private static void apply(Txn tx, Command command) {

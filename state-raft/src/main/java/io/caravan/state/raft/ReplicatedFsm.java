@@ -20,6 +20,16 @@ public interface ReplicatedFsm {
    */
   byte[] apply(long index, byte[] command);
 
+  /**
+   * Runs {@code body}, which applies the commands of one Raft entry at {@code index} through
+   * {@link #apply}, so that readers of the state see the whole entry at once: no reader may see the
+   * entry's index before its last command is applied. The default just runs {@code body} (right for
+   * a state machine that publishes nothing between commands).
+   */
+  default void applyEntry(long index, Runnable body) {
+    body.run();
+  }
+
   /** Answers a read-only request from the current state. */
   byte[] query(byte[] request);
 

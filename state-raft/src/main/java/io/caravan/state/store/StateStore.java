@@ -13,6 +13,8 @@ public final class StateStore {
   private final Clock clock;
   private final Object monitor = new Object();
   private volatile StateSnapshot current = StateSnapshot.EMPTY;
+  /** While {@link #writeEntry} runs: the state its writes built so far, not yet published. */
+  private StateSnapshot staged;
 
   /** A store whose blocking-query deadlines are measured with {@code clock}. */
   public StateStore(Clock clock) {
@@ -31,15 +33,40 @@ public final class StateStore {
    */
   public <T> T write(long index, Function<Txn, T> body) {
     synchronized (monitor) {
-      StateSnapshot before = current;
+      StateSnapshot before = staged != null ? staged : current;
       if (index < before.index) {
         throw new IllegalArgumentException("write at index " + index + " after index " + before.index);
       }
       Txn txn = new Txn(before, index);
       T result = body.apply(txn);
-      current = txn.commit();
-      monitor.notifyAll();
+      if (staged != null) {
+        staged = txn.commit();
+      } else {
+        current = txn.commit();
+        monitor.notifyAll();
+      }
       return result;
+    }
+  }
+
+  /**
+   * Runs {@code body}, whose {@link #write}s (the commands of one Raft entry) each commit or fail on
+   * their own but are published together when it returns (or throws): readers see all of them or
+   * none, never some of an index's writes. Only the writing thread may call {@link #write} meanwhile.
+   */
+  public void writeEntry(Runnable body) {
+    synchronized (monitor) {
+      if (staged != null) {
+        throw new IllegalStateException("writeEntry is not reentrant");
+      }
+      staged = current;
+      try {
+        body.run();
+      } finally {
+        current = staged;
+        staged = null;
+        monitor.notifyAll();
+      }
     }
   }
 

@@ -145,15 +145,18 @@ public final class FsmStateMachine extends BaseStateMachine {
     List<byte[]> commands = BatchCodec.decode(data.asReadOnlyByteBuffer());
     List<byte[]> replies = new ArrayList<>(commands.size());
     synchronized (applyLock) {
-      for (byte[] command : commands) {
-        byte[] reply;
-        try {
-          reply = BatchCodec.ok(fsm.apply(index, command));
-        } catch (FsmCommandException e) {
-          reply = BatchCodec.rejected(e.getMessage());
+      // one entry, one published state: a reader waiting for this index sees every command of it
+      fsm.applyEntry(index, () -> {
+        for (byte[] command : commands) {
+          byte[] reply;
+          try {
+            reply = BatchCodec.ok(fsm.apply(index, command));
+          } catch (FsmCommandException e) {
+            reply = BatchCodec.rejected(e.getMessage());
+          }
+          replies.add(reply);
         }
-        replies.add(reply);
-      }
+      });
       commandsApplied.addAndGet(commands.size());
       updateLastAppliedTermIndex(entry.getTerm(), index);
     }
