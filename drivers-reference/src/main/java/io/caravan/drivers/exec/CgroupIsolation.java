@@ -18,7 +18,9 @@ import java.util.OptionalLong;
 
 /**
  * Confines a task with cgroups (memory, CPU, pids; v1 or v2 as detected), pid/mount/ipc/uts namespaces
- * ({@code unshare}) and, when the task names a user, an unprivileged user ({@code setpriv}).
+ * ({@code unshare}), a {@linkplain TaskFilesystem task filesystem} entered with {@code chroot}, and an unprivileged
+ * user: the task's {@code user}, or {@code nobody} when the task names none and the client runs as root (Nomad's
+ * default for exec).
  *
  * <p>The task joins its cgroups in a tiny shell before exec-ing the real command, so nothing escapes during startup.
  * The driver state records the cgroup directories (keys {@code cg.<controller>}) so a recovered task can be measured,
@@ -27,16 +29,59 @@ import java.util.OptionalLong;
 public final class CgroupIsolation implements Isolation {
 
   private static final long CFS_PERIOD_US = 100_000;
+  private static final boolean RUNNING_AS_ROOT = ownerIsRoot();
   private static final String JOIN = "while [ \"$1\" != -- ]; do echo $$ > \"$1\" || exit 125; shift; done; shift;"
       + " exec \"$@\"";
 
+  /** The user a task without one runs as when the client is root. */
+  public static final String DEFAULT_USER = "nobody";
+
   private final CgroupLayout layout;
   private final boolean namespaces;
+  private final TaskFilesystem filesystem;
 
-  /** An isolation over the given cgroup layout; {@code namespaces} enables pid/mount/ipc/uts namespaces. */
+  /**
+   * An isolation over the given cgroup layout; {@code namespaces} enables pid/mount/ipc/uts namespaces, without a
+   * task filesystem (the task sees the host's files).
+   */
   public CgroupIsolation(CgroupLayout layout, boolean namespaces) {
+    this(layout, namespaces, null);
+  }
+
+  /**
+   * An isolation over the given cgroup layout with pid/mount/ipc/uts namespaces and the given task filesystem, built
+   * inside the task's mount namespace; a null filesystem leaves the host's files visible.
+   */
+  public CgroupIsolation(CgroupLayout layout, TaskFilesystem filesystem) {
+    this(layout, true, filesystem);
+  }
+
+  private CgroupIsolation(CgroupLayout layout, boolean namespaces, TaskFilesystem filesystem) {
+    if (filesystem != null && !namespaces) {
+      throw new IllegalArgumentException("a task filesystem is built inside the task's mount namespace");
+    }
     this.layout = layout;
     this.namespaces = namespaces;
+    this.filesystem = filesystem;
+  }
+
+  /** The task filesystem, when the task gets one. */
+  public java.util.Optional<TaskFilesystem> filesystem() {
+    return java.util.Optional.ofNullable(filesystem);
+  }
+
+  /** Why this isolation cannot confine tasks on this host, empty when it can. */
+  public String problem() {
+    if (!layout.usable()) {
+      return layout.problem();
+    }
+    if (namespaces && TaskFilesystem.which("unshare").isEmpty()) {
+      return "unshare(1) is not installed";
+    }
+    if (filesystem != null && !filesystem.usable()) {
+      return filesystem.problem();
+    }
+    return "";
   }
 
   /** The detected cgroup layout. */
@@ -46,18 +91,20 @@ public final class CgroupIsolation implements Isolation {
 
   @Override
   public String describe() {
-    if (!layout.usable()) {
-      return "unavailable: " + layout.problem();
+    if (!problem().isEmpty()) {
+      return "unavailable: " + problem();
     }
-    return "cgroup v" + layout.version() + (namespaces ? " + pid/mount/ipc/uts namespaces" : "");
+    return "cgroup v" + layout.version() + (namespaces ? " + pid/mount/ipc/uts namespaces" : "")
+        + (filesystem != null ? " + chroot of the task directory with read-only binds" : "");
   }
 
   @Override
   public Prepared prepare(TaskConfig config, List<String> command) {
-    if (!layout.usable()) {
-      throw new DriverException("exec driver cannot isolate task " + config.id() + ": " + layout.problem(), false,
-          null);
+    String problem = problem();
+    if (!problem.isEmpty()) {
+      throw new IsolationUnavailableException(config.id(), problem);
     }
+    TaskFilesystem.UserIds user = userOf(config);
     String name = config.id().replaceAll("[^A-Za-z0-9._-]", "_");
     Map<String, String> state = new LinkedHashMap<>();
     List<String> procsFiles = new ArrayList<>();
@@ -95,22 +142,56 @@ public final class CgroupIsolation implements Isolation {
       cleanup(state);
       throw new DriverException("cannot set up cgroups for task " + config.id() + ": " + e.getMessage(), true, e);
     }
+    if (user != null) {
+      state.put("user.uid", String.valueOf(user.uid()));
+      state.put("user.gid", String.valueOf(user.gid()));
+    }
     ImmutableList.Builder<String> argv = ImmutableList.builder();
     argv.add("/bin/sh", "-c", JOIN, "caravan-cgroup-join").addAll(procsFiles).add("--");
     if (namespaces) {
       argv.add("unshare", "--pid", "--fork", "--mount-proc", "--mount", "--ipc", "--uts", "--");
     }
-    if (!config.user().isEmpty()) {
-      argv.add("setpriv", "--reuid=" + config.user(), "--regid=" + primaryGroup(config.user()), "--clear-groups",
+    try {
+      if (filesystem != null) {
+        argv.addAll(filesystem.wrap(config, user != null ? user : new TaskFilesystem.UserIds("root", 0, 0), command));
+        return new Prepared(argv.build(), ImmutableMap.copyOf(state));
+      }
+    } catch (RuntimeException e) {
+      cleanup(state);
+      throw e;
+    }
+    if (user != null) {
+      argv.add("setpriv", "--reuid=" + user.uid(), "--regid=" + user.gid(), "--clear-groups",
           "--no-new-privs", "--inh-caps=-all", "--");
     }
     argv.addAll(command);
     return new Prepared(argv.build(), ImmutableMap.copyOf(state));
   }
 
-  private static String primaryGroup(String user) {
+  /** The user the task runs as: its own, else {@code nobody} when the client is root; null to keep the client's. */
+  private static TaskFilesystem.UserIds userOf(TaskConfig config) {
+    String user = config.user();
+    if (user.isEmpty()) {
+      if (!RUNNING_AS_ROOT) {
+        return null;
+      }
+      user = DEFAULT_USER;
+    }
+    return new TaskFilesystem.UserIds(user, Long.parseLong(id(user, "-u")), Long.parseLong(id(user, "-g")));
+  }
+
+  /** Whether the client's effective user is root (the owner of its {@code /proc/self}). */
+  private static boolean ownerIsRoot() {
     try {
-      Process p = new ProcessBuilder("id", "-g", user).redirectErrorStream(true).start();
+      return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static String id(String user, String flag) {
+    try {
+      Process p = new ProcessBuilder("id", flag, user).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).trim();
       if (p.waitFor() != 0) {
         throw new DriverException("unknown user \"" + user + "\": " + out, false, null);
@@ -166,8 +247,7 @@ public final class CgroupIsolation implements Isolation {
       }
     }
     if (r.cpuMHz() > 0) {
-      // cpu.weight is 1..10000; map MHz shares (Nomad uses 1024-based shares) proportionally.
-      write(dir.resolve("cpu.weight"), Math.max(1, Math.min(10_000, r.cpuMHz() * 100L / 1024)));
+      write(dir.resolve("cpu.weight"), cpuWeight(r.cpuMHz()));
       long quota = quotaMicros(r);
       if (quota > 0) {
         Files.writeString(dir.resolve("cpu.max"), quota + " " + CFS_PERIOD_US);
@@ -176,6 +256,15 @@ public final class CgroupIsolation implements Isolation {
     if (r.pidsLimit() > 0) {
       write(dir.resolve("pids.max"), r.pidsLimit());
     }
+  }
+
+  /**
+   * The v2 {@code cpu.weight} (1..10000) for the v1 {@code cpu.shares} Nomad would write (the task's MHz, 2..262144),
+   * with the linear conversion runc and systemd use.
+   */
+  static long cpuWeight(long shares) {
+    long s = Math.max(2, Math.min(262_144, shares));
+    return 1 + (s - 2) * 9999 / 262_142;
   }
 
   /** The CFS quota for a hard CPU limit: the task's share of the node's compute times the CPUs, per period. */
@@ -317,7 +406,15 @@ public final class CgroupIsolation implements Isolation {
       // The task's pid is unshare(1); its first child is pid 1 of the task's namespaces.
       long nsInit = ProcessHandle.of(taskPid).flatMap(h -> h.children().findFirst()).map(ProcessHandle::pid)
           .orElse(taskPid);
-      argv.addAll(List.of("nsenter", "-t", String.valueOf(nsInit), "-p", "-m", "-i", "-u", "--"));
+      argv.addAll(List.of("nsenter", "-t", String.valueOf(nsInit), "-p", "-m", "-i", "-u"));
+      if (filesystem != null) {
+        // Into the task's chroot and working directory.
+        argv.addAll(List.of("--root", "--wd"));
+      }
+      if (state.containsKey("user.uid")) {
+        argv.addAll(List.of("--setgid", state.get("user.gid"), "--setuid", state.get("user.uid")));
+      }
+      argv.add("--");
     }
     argv.addAll(command);
     return argv;

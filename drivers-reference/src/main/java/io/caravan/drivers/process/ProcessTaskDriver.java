@@ -64,7 +64,7 @@ public abstract class ProcessTaskDriver implements TaskDriver {
       .filter(p -> Files.isExecutable(Path.of(p))).findFirst();
 
   private final String name;
-  private final Isolation isolation;
+  private volatile Isolation isolation;
   private final Map<String, ProcessTask> tasks = new ConcurrentHashMap<>();
   private volatile Clock clock = Clock.systemUTC();
   private volatile Path stateDir;
@@ -86,6 +86,18 @@ public abstract class ProcessTaskDriver implements TaskDriver {
   /** The isolation this driver applies. */
   protected Isolation isolation() {
     return isolation;
+  }
+
+  /**
+   * Replaces the isolation (e.g. from the plugin config in {@link #init}); only before the driver runs tasks.
+   *
+   * @throws IllegalStateException when the driver already knows tasks
+   */
+  protected void replaceIsolation(Isolation replacement) {
+    if (!tasks.isEmpty()) {
+      throw new IllegalStateException("driver " + name + " already runs tasks; its isolation is fixed");
+    }
+    this.isolation = replacement;
   }
 
   @Override

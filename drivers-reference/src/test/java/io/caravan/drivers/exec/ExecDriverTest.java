@@ -38,6 +38,10 @@ class ExecDriverTest {
     driver = new ExecDriver();
     driver.init(DriverContext.of(Clock.systemUTC(), Map.of("state_dir", root.resolve("state").toString())));
     DriverFingerprint fp = driver.fingerprint();
+    if (TaskFilesystem.hostProblem().isEmpty()) {
+      // Root with the needed capabilities (as in CI): isolation must work, so these tests may not skip.
+      assertThat(fp.health()).as(fp.healthDescription()).isEqualTo(DriverFingerprint.Health.HEALTHY);
+    }
     Assumptions.assumeTrue(fp.health() == DriverFingerprint.Health.HEALTHY,
         "exec driver cannot isolate on this host, skipping: " + fp.healthDescription());
   }
@@ -144,14 +148,15 @@ class ExecDriverTest {
   @Test
   void execRunsInsideTheTaskNamespaces() throws Exception {
     TaskHandle h = start(task(root, "ex", "sleep", "300").build());
-    assertThat(eventually(Duration.ofSeconds(5), () -> procs(h).size() >= 2)).isTrue();
+    assertThat(eventually(Duration.ofSeconds(5), () -> procs(h).stream()
+        .anyMatch(p -> read(Path.of("/proc/" + p + "/comm")).equals("sleep\n")))).as("task running").isTrue();
 
-    ExecResult r = driver.exec(h.taskId(), List.of("sh", "-c", "ps -o pid,comm 2>/dev/null || ls /proc"),
+    ExecResult r = driver.exec(h.taskId(), List.of("sh", "-c", "cat /proc/1/comm; id -u; pwd; ls /"),
         Duration.ofSeconds(5));
 
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.stdoutText()).contains("1");
-    assertThat(r.stdoutText()).doesNotContain(String.valueOf(ProcessHandle.current().pid()) + "\n");
+    assertThat(r.exitCode()).as(r.stderrText()).isZero();
+    assertThat(r.stdoutText()).as("pid 1 of the task's namespace, its user, and its root")
+        .startsWith("sleep\n65534\n/\n").contains("alloc\n", "usr\n").doesNotContain("work\n");
   }
 
   @Test
@@ -185,6 +190,143 @@ class ExecDriverTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> blind.start(task(root, "x", "true").build()))
         .isInstanceOf(DriverException.class)
         .hasMessageContaining("cannot isolate");
+  }
+
+  @Test
+  void taskSeesItsTaskDirectoryAsRootWithTheAllocDirAndSystemBinds() throws Exception {
+    Path alloc = Files.createDirectories(root.resolve("shared"));
+    Files.setPosixFilePermissions(Files.createDirectories(alloc.resolve("data")),
+        java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.writeString(alloc.resolve("from-host"), "shared file\n");
+    io.caravan.runtime.driver.TaskConfig cfg = task(root, "fs", "sh", "-c",
+        "ls /; cat /marker /alloc/from-host; echo made > /local/out; echo $(id -u) > /alloc/data/by-task")
+        .allocDir(alloc).build();
+    Files.writeString(cfg.taskDir().resolve("marker"), "in the task dir\n");
+    Files.createDirectories(cfg.taskDir().resolve("local"));
+
+    TaskHandle h = start(cfg);
+
+    assertThat(await(h.taskId()).exitCode()).as(read(root.resolve("logs/fs.stderr.0"))).isZero();
+    List<String> out = List.of(read(root.resolve("logs/fs.stdout.0")).split("\n"));
+    assertThat(out).contains("alloc", "dev", "etc", "local", "marker", "proc", "tmp", "usr",
+        "in the task dir", "shared file");
+    assertThat(out).doesNotContain("root", "home", "work", "var");
+    assertThat(read(cfg.taskDir().resolve("local/out"))).isEqualTo("made\n");
+    assertThat(read(alloc.resolve("data/by-task"))).isEqualTo("65534\n");
+    assertThat(Files.getAttribute(cfg.taskDir().resolve("local"), "unix:uid"))
+        .as("local/ belongs to the task's user").isEqualTo(65534);
+  }
+
+  @Test
+  void hostFilesOutsideTheBindsAreInvisibleToTheTask() throws Exception {
+    Path outside = Files.writeString(root.resolve("outside.txt"), "host only");
+    TaskHandle h = start(task(root, "peek", "sh", "-c",
+        "for f in " + outside + " /etc/shadow /root /work /etc/passwd /dev/null; do"
+            + " if [ -e $f ]; then echo seen $f; else echo hidden $f; fi; done").build());
+
+    assertThat(await(h.taskId()).exitCode()).isZero();
+
+    assertThat(read(root.resolve("logs/peek.stdout.0")).split("\n")).containsExactly(
+        "hidden " + outside, "hidden /etc/shadow", "hidden /root", "hidden /work", "seen /etc/passwd",
+        "seen /dev/null");
+  }
+
+  @Test
+  void readOnlyBindsRejectWritesEvenWhereFilePermissionsAllowThem() throws Exception {
+    Path ro = Files.createDirectories(root.resolve("ro-data"));
+    Path rw = Files.createDirectories(root.resolve("rw-data"));
+    for (Path d : List.of(ro, rw)) {
+      Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+    TaskHandle h = start(task(root, "wr", "sh", "-c",
+        "touch /data-rw/ok; touch /data-ro/no; touch /usr/no; echo done")
+        .mounts(List.of(new io.caravan.runtime.driver.MountConfig(ro.toString(), "/data-ro", true),
+            new io.caravan.runtime.driver.MountConfig(rw.toString(), "/data-rw", false)))
+        .build());
+
+    await(h.taskId());
+
+    String err = read(root.resolve("logs/wr.stderr.0"));
+    assertThat(read(root.resolve("logs/wr.stdout.0"))).isEqualTo("done\n");
+    assertThat(rw.resolve("ok")).exists();
+    assertThat(ro.resolve("no")).doesNotExist();
+    assertThat(err).contains("/data-ro/no': Read-only file system", "/usr/no': Read-only file system");
+  }
+
+  @Test
+  void taskRunsAsNobodyByDefaultAndAsTheConfiguredUserWithoutCapabilities() throws Exception {
+    String probe = "echo $(id -u):$(id -g) $(grep CapEff /proc/self/status | tr -d '\\t')";
+    TaskHandle dflt = start(task(root, "dflt", "sh", "-c", probe).build());
+    TaskHandle daemon = start(task(root, "daemon", "sh", "-c", probe).user("daemon").build());
+
+    await(dflt.taskId());
+    await(daemon.taskId());
+
+    assertThat(read(root.resolve("logs/dflt.stdout.0"))).isEqualTo("65534:65534 CapEff:0000000000000000\n");
+    assertThat(read(root.resolve("logs/daemon.stdout.0"))).isEqualTo("1:1 CapEff:0000000000000000\n");
+  }
+
+  @Test
+  void commandsAreResolvedInTheTasksFilesystem() throws Exception {
+    io.caravan.runtime.driver.TaskConfig cfg = task(root, "script", "local/run.sh").build();
+    Path script = Files.createDirectories(cfg.taskDir().resolve("local")).resolve("run.sh");
+    Files.writeString(script, "#!/bin/sh\necho script at $0\n");
+    Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    TaskHandle h = start(cfg);
+
+    assertThat(await(h.taskId()).exitCode()).isZero();
+    assertThat(read(root.resolve("logs/script.stdout.0"))).isEqualTo("script at /local/run.sh\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> driver.start(task(root, "gone", root.resolve("outside.sh").toString()).build()))
+        .isInstanceOf(io.caravan.runtime.driver.DriverConfigException.class)
+        .hasMessageContaining("config.command")
+        .hasMessageContaining("task's filesystem");
+  }
+
+  @Test
+  void chrootEnvFromThePluginConfigReplacesTheDefaultBinds() throws Exception {
+    ExecDriver narrow = new ExecDriver();
+    narrow.init(DriverContext.of(Clock.systemUTC(), Map.of("state_dir", root.resolve("state2").toString(),
+        "chroot_env", Map.of("/usr", "/usr", "/bin", "/bin", "/lib", "/lib", "/lib64", "/lib64"))));
+    TaskHandle h = narrow.start(task(root, "narrow", "sh", "-c",
+        "[ -e /etc/passwd ] && echo passwd || echo no-passwd; [ -d /usr/bin ] && echo usr").build());
+    try {
+      assertThat(narrow.waitTask(h.taskId()).get(20, TimeUnit.SECONDS).exitCode()).isZero();
+      assertThat(read(root.resolve("logs/narrow.stdout.0"))).isEqualTo("no-passwd\nusr\n");
+    } finally {
+      narrow.destroy(h.taskId(), true);
+    }
+  }
+
+  @Test
+  void badChrootEnvIsRejectedNamingTheOption() {
+    ExecDriver d = new ExecDriver();
+    for (Map<String, String> bad : List.of(Map.of("usr", "/usr"), Map.of("/usr", "/usr/../etc"),
+        Map.of("/opt", "/local"))) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> d.init(DriverContext.of(Clock.systemUTC(), Map.of("chroot_env", bad))))
+          .as(bad.toString())
+          .isInstanceOf(io.caravan.runtime.driver.DriverConfigException.class)
+          .hasMessageStartingWith("config.chroot_env");
+    }
+  }
+
+  @Test
+  void aHostThatCannotBuildTaskFilesystemsMakesTheDriverUnhealthyAndStartsFailTyped() {
+    TaskFilesystem noRoot = new TaskFilesystem(TaskFilesystem.DEFAULT_CHROOT_ENV,
+        "building a task filesystem needs root (the client runs as uid 1000)");
+    ExecDriver blind = new ExecDriver(new CgroupIsolation(CgroupLayout.detect(), noRoot));
+    blind.init(DriverContext.of(Clock.systemUTC()));
+
+    assertThat(blind.fingerprint().health()).isEqualTo(DriverFingerprint.Health.UNHEALTHY);
+    assertThat(blind.fingerprint().healthDescription()).contains("needs root");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> blind.start(task(root, "x", "true").build()))
+        .isInstanceOfSatisfying(IsolationUnavailableException.class, e -> {
+          assertThat(e.recoverable()).isFalse();
+          assertThat(e.problem()).contains("needs root");
+        })
+        .hasMessageContaining("exec driver cannot isolate task");
   }
 
   private List<Long> procs(TaskHandle h) {

@@ -65,12 +65,25 @@ public final class AllocDir {
     return new TaskDir(dir.resolve(taskName), sharedDir());
   }
 
-  /** Creates the shared directories ({@code alloc/data}, {@code alloc/logs}, {@code alloc/tmp}). */
+  /**
+   * Creates the shared directories ({@code alloc/data}, {@code alloc/logs}, {@code alloc/tmp}); {@code data} and
+   * {@code tmp} are writable by every user.
+   */
   public AllocDir create() {
     try {
       Files.createDirectories(sharedDir().resolve("data"));
       Files.createDirectories(logsDir());
       Files.createDirectories(sharedDir().resolve("tmp"));
+      // Tasks of one allocation may run as different unprivileged users (exec's default is nobody), and all of them
+      // share data/ and tmp/, as in Nomad.
+      for (String shared : new String[] {"data", "tmp"}) {
+        try {
+          Files.setPosixFilePermissions(sharedDir().resolve(shared),
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        } catch (UnsupportedOperationException notPosix) {
+          // Non-POSIX file systems have no mode bits; every local user can write there anyway.
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create allocation directory " + dir, e);
     }

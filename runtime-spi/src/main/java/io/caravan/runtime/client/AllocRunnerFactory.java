@@ -7,6 +7,7 @@ import io.caravan.model.job.LogConfig;
 import io.caravan.model.job.Resources;
 import io.caravan.model.job.Task;
 import io.caravan.model.job.TaskGroup;
+import io.caravan.runtime.driver.DriverCapabilities;
 import io.caravan.runtime.driver.TaskConfig;
 import io.caravan.runtime.driver.TaskDriver;
 import io.caravan.runtime.driver.TaskHandle;
@@ -91,7 +92,7 @@ public final class AllocRunnerFactory {
     for (Task task : group.tasks() == null ? List.<Task>of() : group.tasks()) {
       AllocDir.TaskDir taskDir = dir.task(task.name()).create();
       TaskDriver driver = drivers.apply(task.driver());
-      TaskEnvironment env =
+      TaskEnvironment.Builder envBuilder =
           TaskEnvironment.builder()
               .allocId(alloc.id())
               .allocIndex(allocIndex(alloc.name()))
@@ -111,8 +112,12 @@ public final class AllocRunnerFactory {
               .meta(job.meta())
               .meta(group.meta())
               .meta(task.meta())
-              .taskEnv(task.env())
-              .build();
+              .taskEnv(task.env());
+      if (driver.capabilities().fsIsolation() == DriverCapabilities.FsIsolation.CHROOT) {
+        // The task's root is its task directory: it finds its directories at /alloc, /local and /secrets.
+        envBuilder.isolatedDirs();
+      }
+      TaskEnvironment env = envBuilder.build();
       Interpolator interpolator = env.interpolator();
       Map<String, Object> driverConfig =
           interpolator.interpolateConfig(task.config() == null ? Map.of() : task.config());

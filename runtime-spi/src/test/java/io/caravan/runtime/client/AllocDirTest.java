@@ -26,6 +26,15 @@ class AllocDirTest {
   }
 
   @Test
+  void sharedDataAndTmpAreWritableByEveryUser() throws Exception {
+    AllocDir alloc = AllocDir.of(root, "a1").create();
+    for (String d : new String[] {"data", "tmp"}) {
+      assertThat(java.nio.file.Files.getPosixFilePermissions(alloc.sharedDir().resolve(d)))
+          .as(d).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    }
+  }
+
+  @Test
   void environmentUsesHostPathsOfTaskDir() {
     AllocDir.TaskDir task = AllocDir.of(root, "a1").task("web");
     var env = TaskEnvironmentTest.base().dirs(task).build().variables();

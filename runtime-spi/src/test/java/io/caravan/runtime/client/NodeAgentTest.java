@@ -132,6 +132,23 @@ class NodeAgentTest {
   }
 
   @Test
+  void chrootDriversGetTheDirectoriesAsTheTaskSeesThem() throws Exception {
+    ScriptedDriver driver = new ScriptedDriver().then(new Exit(ExitResult.code(0)))
+        .fsIsolation(io.caravan.runtime.driver.DriverCapabilities.FsIsolation.CHROOT);
+    try (NodeAgent agent = agent(driver).start()) {
+      transport.assign(alloc("a1", "batch", "run"));
+      await("a1", "complete");
+      io.caravan.runtime.driver.TaskConfig config = agent.runner("a1").orElseThrow().taskRunners().get(0).config();
+      assertThat(config.env())
+          .containsEntry("NOMAD_TASK_DIR", "/local")
+          .containsEntry("NOMAD_ALLOC_DIR", "/alloc")
+          .containsEntry("NOMAD_SECRETS_DIR", "/secrets");
+      assertThat(config.taskDir()).as("the driver still gets the host paths to build the chroot from")
+          .isEqualTo(dataDir.resolve("allocs/a1/server"));
+    }
+  }
+
+  @Test
   void stopsAllocationWhenServerSetsDesiredStop() throws Exception {
     ScriptedDriver driver = new ScriptedDriver();
     try (NodeAgent agent = agent(driver).start()) {

@@ -72,9 +72,17 @@ final class ScriptedDriver implements TaskDriver {
     return ConfigSchema.builder().allowUnknownFields().build();
   }
 
+  private volatile DriverCapabilities.FsIsolation fsIsolation = DriverCapabilities.FsIsolation.NONE;
+
+  /** Reports the given filesystem isolation in its capabilities (the client picks the task's paths by it). */
+  ScriptedDriver fsIsolation(DriverCapabilities.FsIsolation isolation) {
+    this.fsIsolation = isolation;
+    return this;
+  }
+
   @Override
   public DriverCapabilities capabilities() {
-    throw new UnsupportedOperationException("not needed by the runner");
+    return new DriverCapabilities(true, true, fsIsolation, com.google.common.collect.ImmutableSet.of());
   }
 
   @Override
