@@ -22,10 +22,18 @@ public record CgroupLayout(int version, Path root, Map<String, String> ownPaths,
 
   /** Detects the layout of this host. */
   public static CgroupLayout detect() {
-    Path root = Path.of("/sys/fs/cgroup");
+    return detect(Path.of("/sys/fs/cgroup"), Path.of("/proc/self/cgroup"));
+  }
+
+  /**
+   * Detects the layout of a cgroup filesystem mounted at {@code root}, for a process whose membership is listed in
+   * {@code procCgroup} (the format of {@code /proc/<pid>/cgroup}); tests point it at a directory laid out like v1 or
+   * v2.
+   */
+  public static CgroupLayout detect(Path root, Path procCgroup) {
     Map<String, String> own = new LinkedHashMap<>();
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/cgroup"))) {
+      for (String line : Files.readAllLines(procCgroup)) {
         String[] f = line.split(":", 3);
         if (f.length < 3) {
           continue;
@@ -39,7 +47,7 @@ public record CgroupLayout(int version, Path root, Map<String, String> ownPaths,
         }
       }
     } catch (IOException e) {
-      return new CgroupLayout(0, root, Map.of(), "cannot read /proc/self/cgroup: " + e.getMessage());
+      return new CgroupLayout(0, root, Map.of(), "cannot read " + procCgroup + ": " + e.getMessage());
     }
     if (Files.exists(root.resolve("cgroup.controllers"))) {
       if (!Files.isWritable(root)) {
