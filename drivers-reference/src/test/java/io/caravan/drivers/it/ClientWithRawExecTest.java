@@ -48,14 +48,14 @@ class ClientWithRawExecTest {
   private final InProcessTransport transport =
       new InProcessTransport(clock, new SplittableRandom(4), Duration.ofSeconds(10));
   private final List<NodeAgent> agents = new ArrayList<>();
-  private final List<RawExecDriver> drivers = new ArrayList<>();
+  private final List<io.caravan.runtime.driver.TaskDriver> drivers = new ArrayList<>();
 
   @AfterEach
   void stopEverything() throws InterruptedException {
     for (NodeAgent a : agents) {
       a.shutdown();
     }
-    for (RawExecDriver d : drivers) {
+    for (io.caravan.runtime.driver.TaskDriver d : drivers) {
       d.close();
     }
   }
@@ -65,7 +65,11 @@ class ClientWithRawExecTest {
   }
 
   private NodeAgent agent(java.util.function.UnaryOperator<AllocRunnerFactory> tweak) {
-    RawExecDriver driver = new RawExecDriver();
+    return agent(new RawExecDriver(), tweak);
+  }
+
+  private NodeAgent agent(io.caravan.runtime.driver.TaskDriver driver,
+      java.util.function.UnaryOperator<AllocRunnerFactory> tweak) {
     driver.init(DriverContext.of(clock, Map.of("state_dir", dataDir.resolve("driver").toString())));
     drivers.add(driver);
     NodeFacts facts = NodeFacts.of("node-1", "worker-1", "dc1", "global", "", "default",
@@ -125,16 +129,21 @@ class ClientWithRawExecTest {
   @Test
   void restartPolicyDelayModeWaitsForTheIntervalAndCarriesOn() throws Exception {
     agent();
-    // Fails twice, then succeeds; one attempt per 1 s interval, so the second failure waits.
-    String script = "echo run >> \"$NOMAD_ALLOC_DIR/runs\"; "
+    // Fails twice, then succeeds; one attempt per 2 s interval, so the second failure waits.
+    String script = "date +%s%3N >> \"$NOMAD_ALLOC_DIR/runs\"; "
         + "[ $(wc -l < \"$NOMAD_ALLOC_DIR/runs\") -ge 3 ] && exit 0; exit 1";
     transport.assign(alloc("a-delay", "batch", TaskGroup.builder()
-        .restartPolicy(RestartPolicy.builder().attempts(1).interval(Duration.ofSeconds(1))
+        .restartPolicy(RestartPolicy.builder().attempts(1).interval(Duration.ofSeconds(2))
             .delay(Duration.ofMillis(10)).mode("delay").build())
         .task(shell("t", script))));
     Optional<AllocStatusUpdate> s = await("a-delay", u -> u.clientStatus().equals("complete"));
     assertThat(s).isPresent();
-    assertThat(lines(sharedDir("a-delay").resolve("runs"))).hasSize(3);
+    List<String> runs = lines(sharedDir("a-delay").resolve("runs"));
+    assertThat(runs).hasSize(3);
+    // The second failure used up the interval's one attempt: the third run waits for the interval (which began when
+    // the task was set up, a little before the first run) to end. Without the wait it would follow within ~10 ms.
+    assertThat(Long.parseLong(runs.get(2)) - Long.parseLong(runs.get(0)))
+        .as("ms from the first run to the run after the delay-mode wait").isGreaterThanOrEqualTo(1500);
     assertThat(s.get().taskStates().get("t").events())
         .anySatisfy(e -> assertThat((String) e.get("DisplayMessage")).contains("\"delay\""));
   }
@@ -218,6 +227,44 @@ class ClientWithRawExecTest {
         "WHERE=t@worker-1");
   }
 
+  /** An agent running exec tasks; skips when the host cannot isolate, unless it is root (as in CI). */
+  private NodeAgent execAgent() {
+    io.caravan.drivers.exec.ExecDriver exec = new io.caravan.drivers.exec.ExecDriver();
+    io.caravan.runtime.driver.DriverFingerprint fp = exec.fingerprint();
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        fp.health() == io.caravan.runtime.driver.DriverFingerprint.Health.HEALTHY
+            || io.caravan.drivers.exec.TaskFilesystem.hostProblem().isEmpty(),
+        "exec driver cannot isolate on this host, skipping: " + fp.healthDescription());
+    return agent(exec, f -> f);
+  }
+
+  @Test
+  void execTaskPastItsMemoryLimitIsOomKilledAndTheAllocationReportsIt() throws Exception {
+    execAgent();
+    transport.assign(alloc("a-oom", "batch", TaskGroup.builder()
+        .restartPolicy(RestartPolicy.builder().attempts(0).mode("fail").build())
+        .task(shell("hog", "head -c 200000000 /dev/zero | tail -n 1 >/dev/null").driver("exec")
+            .resources(io.caravan.model.job.Resources.builder().memoryMB(32).build()))));
+    Optional<AllocStatusUpdate> s = await("a-oom", u -> u.clientStatus().equals("failed"));
+    assertThat(s).isPresent();
+    assertThat(s.get().taskStates().get("hog").failed()).isTrue();
+    assertThat(s.get().taskStates().get("hog").events()).anySatisfy(e -> {
+      assertThat(e.get("Type")).isEqualTo("Terminated");
+      assertThat((String) e.get("DisplayMessage")).contains("OOM Killed");
+    });
+  }
+
+  @Test
+  void execTaskFindsItsDirectoriesWhereItsChrootPutsThem() throws Exception {
+    execAgent();
+    transport.assign(alloc("a-exec", "batch", TaskGroup.builder()
+        .task(shell("t", "echo $NOMAD_TASK_DIR $NOMAD_ALLOC_DIR $NOMAD_SECRETS_DIR > $NOMAD_TASK_DIR/dirs; "
+            + "id -un > $NOMAD_ALLOC_DIR/data/user").driver("exec"))));
+    assertThat(await("a-exec", u -> u.clientStatus().equals("complete"))).isPresent();
+    assertThat(lines(dataDir.resolve("allocs/a-exec/t/local/dirs"))).containsExactly("/local /alloc /secrets");
+    assertThat(lines(sharedDir("a-exec").resolve("data/user"))).containsExactly("nobody");
+  }
+
   @Test
   void clientRestartRecoversRunningTaskWithoutRestartingIt() throws Exception {
     NodeAgent first = agent();
@@ -241,6 +288,39 @@ class ClientWithRawExecTest {
     agents.get(0).shutdown();
     agents.clear();
     assertThat(Path.of("/proc", pid)).doesNotExist();
+  }
+
+  @Test
+  void clientShutdownLeavesNoProcessOfItsTasksBehind() throws Exception {
+    NodeAgent agent = agent();
+    String pids = "\"$NOMAD_ALLOC_DIR/pids\"";
+    transport.assign(alloc("a-tree", "service", TaskGroup.builder()
+        .task(shell("a", "sleep 300 & echo $! >> " + pids + "; (sleep 300 & echo $! >> " + pids + "; wait) & "
+            + "echo $$ >> " + pids + "; wait"))
+        .task(shell("b", "trap '' TERM; echo $$ >> " + pids + "; while true; do sleep 0.1; done"))));
+    assertThat(await("a-tree", u -> u.clientStatus().equals("running"))).isPresent();
+    while (lines(sharedDir("a-tree").resolve("pids")).size() < 4) {
+      Thread.sleep(20);
+    }
+    List<String> started = lines(sharedDir("a-tree").resolve("pids"));
+    assertThat(started).allSatisfy(p -> assertThat(Path.of("/proc", p)).exists());
+
+    agent.shutdown();
+    agents.remove(agent);
+
+    // SIGKILL lands asynchronously and a killed orphan stays a zombie until init reaps it: count live ones.
+    assertThat(io.caravan.drivers.testing.TaskFixtures.eventually(Duration.ofSeconds(3),
+            () -> started.stream().noneMatch(ClientWithRawExecTest::alive)))
+        .as("no task process, child or grandchild, alive after the client stopped: " + started).isTrue();
+  }
+
+  private static boolean alive(String pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   @Test

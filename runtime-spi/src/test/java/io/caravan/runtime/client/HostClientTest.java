@@ -80,4 +80,29 @@ class HostClientTest {
     client.shutdown();
     assertThat(driver.calls).anyMatch(c -> c.startsWith("stop a2/main"));
   }
+
+  @Test
+  void runsAJobOnACustomDriverFoundThroughServiceLoader() throws Exception {
+    // No registry given: the client discovers drivers listed in META-INF/services (here the test's echo_test).
+    try (HostClient client = HostClient.builder(dataDir, transport).fingerprinter(() -> HOST)
+        .address(NodeAssembler.HostAddress.LOOPBACK).pullWait(Duration.ofMillis(200)).start()) {
+      assertThat(client.node().attributesOrEmpty()).containsEntry("driver.echo_test", "1");
+      Job job = Job.builder("greeter").type("batch")
+          .taskGroup(TaskGroup.builder().name("app").task(Task.builder("say").driver("echo_test")
+              .config("message", "hello from ${NOMAD_JOB_ID}/${NOMAD_TASK_NAME}").config("exit_code", 0)))
+          .build();
+      transport.assign(Allocation.builder().id("e1").nodeID(client.node().id()).name("greeter.app[0]").job(job)
+          .taskGroup("app").desiredStatus("run").build());
+
+      Optional<AllocStatusUpdate> done = transport.awaitStatus("e1", s -> s.clientStatus().equals("complete"),
+          Duration.ofSeconds(10));
+
+      assertThat(done).isPresent();
+      assertThat(done.get().taskStates().get("say").failed()).isFalse();
+      io.caravan.runtime.driver.TaskDriver echo = client.drivers().requireDriver("echo_test");
+      assertThat(echo).isInstanceOf(io.caravan.runtime.plugin.EchoTestDriver.class);
+      assertThat(((io.caravan.runtime.plugin.EchoTestDriver) echo).message("e1/say"))
+          .isEqualTo("hello from greeter/say");
+    }
+  }
 }
