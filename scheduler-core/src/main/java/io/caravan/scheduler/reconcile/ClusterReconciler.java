@@ -330,7 +330,6 @@ public final class ClusterReconciler {
 
     changes.reconnect += reconnectUpdates.values().stream().filter(u -> groupName.equals(u.alloc().taskGroup())).count();
     changes.disconnect += disconnecting.size();
-    changes.rescheduleNow += rescheduleNow.size();
     changes.rescheduleLater += rescheduleLater.size();
     Map<String, String> laterIds = batchFollowups(groupName, rescheduleLater, TRIGGER_RETRY_FAILED_ALLOC, RESCHEDULE_FOLLOWUP_DESC);
     for (Map.Entry<String, String> e : laterIds.entrySet()) {
@@ -347,9 +346,18 @@ public final class ClusterReconciler {
     AllocNameIndex names = new AllocNameIndex(jobId, groupName, count, untainted.union(migrate, rescheduleNow, lost).values());
 
     boolean canarying = dstate.desiredCanaries != 0 && !dstate.promoted;
-    AllocSet stopped = computeStop(tg, names, untainted, migrate, lost, canaries, canarying, lostLaterEvals);
+    // Failed allocations rescheduled now get a replacement below, so they hold a slot of the count
+    // just as running ones do (Nomad leaves them out and overshoots the count when a scale-down
+    // meets a due reschedule). Only those whose replacement will really be placed count.
+    AllocSet heldCanaries = canarying ? canaries : new AllocSet();
+    AllocSet replacing = lostLater.isEmpty()
+        ? rescheduleNow.filter(a -> failedNotDisconnecting(a) && !heldCanaries.contains(a.id()) && !partOfFailedDeployment(a))
+        : new AllocSet();
+    AllocSet stopped = computeStop(tg, names, untainted, migrate, lost, replacing, canaries, canarying, lostLaterEvals);
     changes.stop += stopped.size();
     untainted = untainted.difference(stopped);
+    rescheduleNow = rescheduleNow.difference(stopped);
+    changes.rescheduleNow += rescheduleNow.size();
 
     // In-place versus destructive.
     AllocSet destructiveSet = new AllocSet();
@@ -464,9 +472,19 @@ public final class ClusterReconciler {
     return out;
   }
 
+  /** A failed allocation rescheduled now, as opposed to one rescheduled because its client disconnected. */
+  private boolean failedNotDisconnecting(Allocation a) {
+    return !disconnectUpdates.containsKey(a.id()) && !AllocStatus.CLIENT_UNKNOWN.equals(a.clientStatus());
+  }
+
+  /** Whether the allocation belongs to the current deployment and that deployment failed (it is not rescheduled then). */
+  private boolean partOfFailedDeployment(Allocation a) {
+    return deploymentFailed && deployment != null && deployment.id().equals(a.deploymentID());
+  }
+
   private int computeReplacements(boolean placeReady, Counts changes, List<AllocPlacement> toPlace, AllocSet rescheduleNow,
       AllocSet lost, int underProvisionedBy) {
-    AllocSet failed = rescheduleNow.filter(a -> !disconnectUpdates.containsKey(a.id()) && !AllocStatus.CLIENT_UNKNOWN.equals(a.clientStatus()));
+    AllocSet failed = rescheduleNow.filter(this::failedNotDisconnecting);
     if (placeReady) {
       changes.place += toPlace.size();
       place.addAll(toPlace);
@@ -484,8 +502,7 @@ public final class ClusterReconciler {
     }
     for (AllocPlacement p : toPlace) {
       Allocation prev = p.previousAlloc();
-      boolean partOfFailedDeployment = deploymentFailed && prev != null && deployment != null && deployment.id().equals(prev.deploymentID());
-      if (!partOfFailedDeployment && p.reschedule()) {
+      if (p.reschedule() && prev != null && !partOfFailedDeployment(prev)) {
         place.add(p);
         changes.place++;
         if (prev != null && !disconnectUpdates.containsKey(prev.id())) {
@@ -497,13 +514,19 @@ public final class ClusterReconciler {
     return underProvisionedBy;
   }
 
+  /**
+   * Stops lost allocations and whatever exceeds the count: promoted canaries' namesakes first, then
+   * the highest-named migrating allocations, then the highest names among the untainted ones and
+   * the failed ones about to be replaced ({@code replacing}; a failed one is dropped instead of
+   * replaced, and wins a tie of names over a running one).
+   */
   private AllocSet computeStop(TaskGroup tg, AllocNameIndex names, AllocSet untainted, AllocSet migrate, AllocSet lost,
-      AllocSet canaries, boolean canarying, Map<String, String> followupEvals) {
+      AllocSet replacing, AllocSet canaries, boolean canarying, Map<String, String> followupEvals) {
     AllocSet stopped = lost.copy();
     markStop(lost, AllocStatus.CLIENT_LOST, ALLOC_LOST, followupEvals);
     AllocSet candidates = canarying ? untainted.difference(canaries) : untainted.copy();
     int known = candidates.filter(a -> !AllocStatus.CLIENT_UNKNOWN.equals(a.clientStatus())).size();
-    int remove = known + migrate.size() - tg.count();
+    int remove = known + migrate.size() + replacing.size() - tg.count();
     if (remove <= 0) {
       return stopped;
     }
@@ -539,20 +562,26 @@ public final class ClusterReconciler {
       }
     }
     Set<String> removeNames = names.highest(remove);
-    for (Allocation a : candidates.nameOrder()) {
+    List<Allocation> order = new ArrayList<>(replacing.nameOrder());
+    order.addAll(candidates.nameOrder());
+    for (Allocation a : order) {
       if (removeNames.contains(a.name())) {
         stopped.add(a);
         stop.add(new AllocStop(a, "", ALLOC_NOT_NEEDED, ""));
-        candidates.remove(a.id());
         if (--remove == 0) {
           return stopped;
         }
       }
     }
-    for (Allocation a : com.google.common.collect.Lists.reverse(candidates.nameOrder())) {
+    // Duplicate names can leave some to stop: any remaining, failed ones first, then highest names.
+    order = new ArrayList<>(com.google.common.collect.Lists.reverse(replacing.nameOrder()));
+    order.addAll(com.google.common.collect.Lists.reverse(candidates.nameOrder()));
+    for (Allocation a : order) {
+      if (stopped.contains(a.id())) {
+        continue;
+      }
       stopped.add(a);
       stop.add(new AllocStop(a, "", ALLOC_NOT_NEEDED, ""));
-      candidates.remove(a.id());
       if (--remove == 0) {
         return stopped;
       }
