@@ -211,6 +211,7 @@ public final class ClusterReconciler {
 
   private boolean computeGroup(String groupName, AllocSet original) {
     Counts changes = counts(groupName);
+    int placedBefore = place.size();
     TaskGroup tg = TasksUpdated.find(job, groupName);
     AllocSet all = original.filter(a -> !a.serverTerminal() || (in.batch() && !shouldReschedule(a)));
     if (tg == null || orZero(tg.count()) == 0) {
@@ -436,6 +437,12 @@ public final class ClusterReconciler {
 
     createDeployment(groupName, tg, existingDeployment, dstate, all, destructiveSet);
 
+    // Never more placements than the count (canaries and migrations included), as in Nomad.
+    if (place.size() - placedBefore > count) {
+      place.subList(placedBefore + count, place.size()).clear();
+      changes.place = count;
+    }
+
     boolean complete = destructiveSet.isEmpty() && inplaceCount == 0 && toPlace.isEmpty() && migrate.isEmpty()
         && rescheduleNow.isEmpty() && rescheduleLater.isEmpty() && !requireCanaries;
     if (!complete || deployment == null) {
@@ -492,10 +499,13 @@ public final class ClusterReconciler {
       changes.stop += failed.size();
       return underProvisionedBy - Math.min(toPlace.size(), underProvisionedBy);
     }
+    // Lost allocations are still replaced. (Nomad takes the first |lost| placements here, which are
+    // the reschedules when there are any; the loop below then places those reschedules a second
+    // time and leaves the lost ones unreplaced.)
     if (!lost.isEmpty()) {
-      int allowed = Math.min(lost.size(), toPlace.size());
-      changes.place += allowed;
-      place.addAll(toPlace.subList(0, allowed));
+      List<AllocPlacement> lostReplacements = toPlace.stream().filter(AllocPlacement::lost).limit(lost.size()).toList();
+      changes.place += lostReplacements.size();
+      place.addAll(lostReplacements);
     }
     if (rescheduleNow.isEmpty() || toPlace.isEmpty()) {
       return underProvisionedBy;
