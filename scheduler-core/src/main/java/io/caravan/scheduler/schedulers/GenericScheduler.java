@@ -451,7 +451,11 @@ public final class GenericScheduler implements Scheduler {
     /**
      * Backs out what an unplaced item queued: the stop of the allocation a destructive update or a
      * reschedule would have replaced (a migration still stops: the node is draining), and marks
-     * the failed reschedule so the blocked evaluation retries it.
+     * the failed reschedule so the blocked evaluation retries it. The mark is an allocation update
+     * on the failed allocation's node, which the plan applier rejects unless that node takes
+     * placements (ready, eligible, not draining); on any other node it would take the node's stops
+     * down with it on every retry, so it is left out there: the allocation stays desired-run and
+     * failed, which keeps it a reschedule candidate without the mark.
      */
     private void undo(Item item) {
       Allocation prev = item.p.previousAlloc();
@@ -461,7 +465,7 @@ public final class GenericScheduler implements Scheduler {
       if (item.destructive || item.p.reschedule()) {
         plan.removeStop(prev);
       }
-      if (item.p.reschedule()) {
+      if (item.p.reschedule() && snapshot.nodeById(prev.nodeID()).map(Node::ready).orElse(false)) {
         RescheduleTracker t = prev.rescheduleTracker();
         plan.appendAlloc(prev.toBuilder()
             .rescheduleTracker(new RescheduleTracker(t == null ? null : t.events(), Reschedule.LAST_RESCHEDULE_FAILED))

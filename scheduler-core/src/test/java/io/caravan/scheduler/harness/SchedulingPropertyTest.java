@@ -90,7 +90,8 @@ class SchedulingPropertyTest {
     assertThat(failures).as("failing seeds").isEmpty();
     // The convergence check must not be vacuous: most seeds end with enough capacity.
     assertThat(converged).as("seeds whose convergence was checked").isGreaterThanOrEqualTo(ran / 2);
-    assertThat(System.nanoTime() - started).as("run time (ns)").isLessThan(ran * 1_500_000_000L);
+    // A generous budget (JIT warm-up dominates a run of a few seeds on a loaded machine).
+    assertThat(System.nanoTime() - started).as("run time (ns)").isLessThan(Math.max(ran, 20) * 1_500_000_000L);
   }
 
   private static final class Run {

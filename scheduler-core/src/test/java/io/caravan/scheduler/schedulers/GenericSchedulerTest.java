@@ -236,6 +236,39 @@ class GenericSchedulerTest {
   }
 
   @Test
+  void unplaceableRescheduleOfAFailedAllocationOnADownNodeDoesNotBlockThatNodesLostStops() {
+    InMemoryCluster c = cluster(1);
+    Job job = job(2, g -> g.update(UpdateStrategy.builder().maxParallel(0).build()).reschedulePolicy(ReschedulePolicy.builder().attempts(1).interval(Duration.ofMinutes(15))
+        .delay(Duration.ofSeconds(5)).delayFunction("constant").unlimited(false).build()));
+    c.upsertJob(job);
+    process(c, c, job, "eval-1", EvalTriggers.JOB_REGISTER);
+    List<Allocation> both = live(c, job);
+    assertThat(both).hasSize(2);
+    Allocation failed = both.get(0);
+    Allocation running = both.get(1);
+    c.upsertAlloc(failed.toBuilder().clientStatus(AllocStatus.CLIENT_FAILED)
+        .taskStates(Map.of("web", new TaskState("dead", true, 0, null, null, NOW.minusSeconds(10).toString(), null)))
+        .build());
+    c.upsertNode(c.nodeById(failed.nodeID()).orElseThrow().toBuilder().status("down").build());
+
+    // The only node is down: neither the reschedule nor the lost replacement can be placed.
+    process(c, c, job, "eval-2", EvalTriggers.NODE_UPDATE);
+
+    assertThat(c.plans()).as("one plan, fully accepted: no retry").hasSize(2);
+    Plan plan = c.plans().get(1);
+    assertThat(placed(plan)).as("no allocation update on the down node").isEmpty();
+    assertThat(c.allocById(running.id()).orElseThrow()).satisfies(a -> {
+      assertThat(a.desiredStatus()).isEqualTo(AllocStatus.DESIRED_STOP);
+      assertThat(a.clientStatus()).isEqualTo(AllocStatus.CLIENT_LOST);
+    });
+    assertThat(c.allocById(failed.id()).orElseThrow().desiredStatus()).as("still a reschedule candidate")
+        .isEqualTo(AllocStatus.DESIRED_RUN);
+    Evaluation done = c.updatedEvals().get(c.updatedEvals().size() - 1);
+    assertThat(done.status()).isEqualTo(EvalStatus.COMPLETE);
+    assertThat(c.createdEvals()).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(EvalStatus.BLOCKED));
+  }
+
+  @Test
   void rescheduleLaterCreatesABatchedFollowUpAndNoBlockedEvaluation() {
     InMemoryCluster c = cluster(3);
     Job job = job(3, g -> g.update(UpdateStrategy.builder().maxParallel(0).build()).reschedulePolicy(ReschedulePolicy.builder().delay(Duration.ofSeconds(30))
