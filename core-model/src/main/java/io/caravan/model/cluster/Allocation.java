@@ -9,7 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** One placement of a task group on a node, with its desired and client state (Nomad's {@code Allocation}). */
-@JsonPropertyOrder({"ID", "Namespace", "EvalID", "Name", "NodeID", "NodeName", "JobID", "Job", "TaskGroup", "AllocatedResources", "Metrics", "DesiredStatus", "DesiredDescription", "DesiredTransition", "ClientStatus", "ClientDescription", "TaskStates", "DeploymentID", "DeploymentStatus", "RescheduleTracker", "PreviousAllocation", "NextAllocation", "FollowupEvalID", "PreemptedAllocations", "PreemptedByAllocation", "CreateIndex", "ModifyIndex", "AllocModifyIndex", "CreateTime", "ModifyTime"})
+@JsonPropertyOrder({"ID", "Namespace", "EvalID", "Name", "NodeID", "NodeName", "JobID", "Job", "TaskGroup", "AllocatedResources", "Metrics", "DesiredStatus", "DesiredDescription", "DesiredTransition", "ClientStatus", "ClientDescription", "TaskStates", "AllocStates", "DeploymentID", "DeploymentStatus", "RescheduleTracker", "PreviousAllocation", "NextAllocation", "FollowupEvalID", "PreemptedAllocations", "PreemptedByAllocation", "CreateIndex", "ModifyIndex", "AllocModifyIndex", "CreateTime", "ModifyTime"})
 public record Allocation(
     @JsonProperty("ID") String id,
     @JsonProperty("Namespace") String namespace,
@@ -40,7 +40,8 @@ public record Allocation(
     @JsonProperty("ModifyIndex") long modifyIndex,
     @JsonProperty("AllocModifyIndex") long allocModifyIndex,
     @JsonProperty("CreateTime") long createTime,
-    @JsonProperty("ModifyTime") long modifyTime) {
+    @JsonProperty("ModifyTime") long modifyTime,
+    @JsonProperty("AllocStates") @Nullable List<AllocState> allocStates) {
 
   /** Copies collections into immutable ones and replaces nulls of Go value fields by their zero values. */
   public Allocation {
@@ -63,6 +64,28 @@ public record Allocation(
     followupEvalID = followupEvalID == null ? "" : followupEvalID;
     preemptedAllocations = ModelCollections.copyOfList(preemptedAllocations);
     preemptedByAllocation = preemptedByAllocation == null ? "" : preemptedByAllocation;
+    allocStates = ModelCollections.copyOfList(allocStates);
+  }
+
+  /** An allocation without recorded state changes ({@code AllocStates} null). */
+  public Allocation(String id, String namespace, String evalID, String name, String nodeID, String nodeName,
+      String jobID, @Nullable Job job, String taskGroup, @Nullable AllocatedResources allocatedResources,
+      @Nullable AllocMetric metrics, String desiredStatus, String desiredDescription,
+      @Nullable DesiredTransition desiredTransition, String clientStatus, String clientDescription,
+      @Nullable Map<String, TaskState> taskStates, String deploymentID, @Nullable AllocDeploymentStatus deploymentStatus,
+      @Nullable RescheduleTracker rescheduleTracker, String previousAllocation, String nextAllocation,
+      String followupEvalID, @Nullable List<String> preemptedAllocations, String preemptedByAllocation,
+      long createIndex, long modifyIndex, long allocModifyIndex, long createTime, long modifyTime) {
+    this(id, namespace, evalID, name, nodeID, nodeName, jobID, job, taskGroup, allocatedResources, metrics,
+        desiredStatus, desiredDescription, desiredTransition, clientStatus, clientDescription, taskStates,
+        deploymentID, deploymentStatus, rescheduleTracker, previousAllocation, nextAllocation, followupEvalID,
+        preemptedAllocations, preemptedByAllocation, createIndex, modifyIndex, allocModifyIndex, createTime,
+        modifyTime, null);
+  }
+
+  /** Returns {@code AllocStates}, or an empty list when it is absent. */
+  public List<AllocState> allocStatesOrEmpty() {
+    return allocStates == null ? List.of() : allocStates;
   }
 
   /** True when the servers want the allocation gone (desired stop or evict). */
@@ -120,6 +143,7 @@ public record Allocation(
     b.allocModifyIndex = allocModifyIndex;
     b.createTime = createTime;
     b.modifyTime = modifyTime;
+    b.allocStates = allocStates;
     return b;
   }
 
@@ -155,6 +179,7 @@ public record Allocation(
     private long allocModifyIndex;
     private long createTime;
     private long modifyTime;
+    private @Nullable List<AllocState> allocStates;
 
     private Builder() {}
 
@@ -338,6 +363,12 @@ public record Allocation(
       return this;
     }
 
+    /** Sets {@code AllocStates}. */
+    public Builder allocStates(@Nullable List<AllocState> allocStates) {
+      this.allocStates = allocStates;
+      return this;
+    }
+
     /** The immutable Allocation. */
     public Allocation build() {
       return new Allocation(
@@ -346,7 +377,7 @@ public record Allocation(
           clientDescription, taskStates, deploymentID, deploymentStatus, rescheduleTracker,
           previousAllocation, nextAllocation, followupEvalID, preemptedAllocations,
           preemptedByAllocation, createIndex, modifyIndex, allocModifyIndex, createTime,
-          modifyTime);
+          modifyTime, allocStates);
     }
   }
 }

@@ -48,6 +48,8 @@ class ClusterCodecTest {
        "RescheduleTracker":{"Events":[{"RescheduleTime":1700000000000000000,"PrevAllocID":"a0","PrevNodeID":"n0","Delay":5000000000}]},
        "DeploymentStatus":{"Healthy":true,"Canary":false},
        "TaskStates":{"web":{"State":"running","Failed":false,"Restarts":0}},
+       "AllocStates":[{"Field":"ClientStatus","Value":"unknown","Time":"2026-01-01T00:00:00Z"},
+                      {"Field":"ClientStatus","Value":"running","Time":"2026-01-01T00:05:00Z"}],
        "PreemptedAllocations":["a9"],"CreateIndex":20,"ModifyIndex":21,"AllocModifyIndex":20,
        "CreateTime":1700000000000000000,"ModifyTime":1700000000000000001}
       """;
@@ -88,6 +90,9 @@ class ClusterCodecTest {
     assertThat(alloc.rescheduleTracker().events().get(0).delay()).isEqualTo(Duration.ofSeconds(5));
     assertThat(alloc.terminal()).isFalse();
     assertThat(alloc.allocatedResources().shared().ports().get(0).value()).isEqualTo(21345);
+    assertThat(alloc.allocStatesOrEmpty()).containsExactly(
+        AllocState.clientStatus("unknown", "2026-01-01T00:00:00Z"), AllocState.clientStatus("running", "2026-01-01T00:05:00Z"));
+    assertThat(alloc.toBuilder().build()).as("the builder keeps AllocStates").isEqualTo(alloc);
   }
 
   @Test

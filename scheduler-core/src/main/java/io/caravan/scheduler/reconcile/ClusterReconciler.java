@@ -730,7 +730,7 @@ public final class ClusterReconciler {
   }
 
   private @Nullable Instant firstRunning(Allocation a) {
-    for (AllocState s : in.allocStates().getOrDefault(a.id(), List.of())) {
+    for (AllocState s : history(a)) {
       if (AllocState.CLIENT_STATUS.equals(s.field()) && AllocStatus.CLIENT_RUNNING.equals(s.value())) {
         return s.time();
       }
@@ -962,8 +962,24 @@ public final class ClusterReconciler {
     return orZero(aj.version()) < orZero(job.version()) || orZero(aj.createIndex()) < orZero(job.createIndex());
   }
 
+  /**
+   * The allocation's client status history: the input's entry for it if any, else the
+   * {@code AllocStates} recorded on the allocation.
+   */
+  private List<AllocState> history(Allocation a) {
+    List<AllocState> given = in.allocStates().get(a.id());
+    if (given != null) {
+      return given;
+    }
+    List<AllocState> out = new ArrayList<>();
+    for (io.caravan.model.cluster.AllocState s : a.allocStatesOrEmpty()) {
+      out.add(AllocState.of(a.id(), s));
+    }
+    return out;
+  }
+
   private boolean needsToReconnect(Allocation a) {
-    List<AllocState> states = in.allocStates().getOrDefault(a.id(), List.of());
+    List<AllocState> states = history(a);
     for (int i = states.size() - 1; i >= 0; i--) {
       if (AllocState.CLIENT_STATUS.equals(states.get(i).field())) {
         return AllocStatus.CLIENT_UNKNOWN.equals(states.get(i).value());
@@ -980,7 +996,7 @@ public final class ClusterReconciler {
 
   private java.util.Optional<Instant> lastState(Allocation a, String value) {
     Instant last = null;
-    for (AllocState s : in.allocStates().getOrDefault(a.id(), List.of())) {
+    for (AllocState s : history(a)) {
       if (AllocState.CLIENT_STATUS.equals(s.field()) && value.equals(s.value()) && (last == null || s.time().isAfter(last))) {
         last = s.time();
       }

@@ -25,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * @param evalPriority its priority, copied to follow-up evaluations and new deployments
  * @param now the evaluation's time
  * @param batch true for batch jobs (completed allocations are not replaced)
- * @param allocStates each allocation's recorded client status history, by allocation ID
+ * @param allocStates client status histories by allocation ID, overriding the {@code AllocStates}
+ *     recorded on those allocations (allocations without an entry use their own)
  * @param updateDecider how an allocation follows a new job version
  */
 public record ReconcileInput(

@@ -148,11 +148,12 @@ public final class GenericScheduler implements Scheduler {
     }
 
     /**
-     * The client status history the reconciler needs to recognise a reconnect. The model keeps no
-     * {@code AllocStates}, so it is inferred: a running allocation the servers still want, which a
-     * live allocation replaced ({@code PreviousAllocation}), can only have been replaced while its
-     * node was disconnected (every other replacement stops its predecessor), so it went unknown at
-     * its last modify time and is now reconnecting.
+     * Client status histories for allocations that carry no {@code AllocStates} (recorded before
+     * the model kept them, or by a client that does not): inferred so that a reconnect is still
+     * recognised. A running allocation the servers still want, which a live allocation replaced
+     * ({@code PreviousAllocation}), can only have been replaced while its node was disconnected
+     * (every other replacement stops its predecessor), so it went unknown at its last modify time
+     * and is now reconnecting. Allocations with a recorded history are left to the reconciler.
      */
     private Map<String, List<AllocState>> reconnectHistory(List<Allocation> allocs) {
       Set<String> replaced = new LinkedHashSet<>();
@@ -163,7 +164,8 @@ public final class GenericScheduler implements Scheduler {
       }
       Map<String, List<AllocState>> out = new LinkedHashMap<>();
       for (Allocation a : allocs) {
-        if (replaced.contains(a.id()) && !a.serverTerminal() && AllocStatus.CLIENT_RUNNING.equals(a.clientStatus())) {
+        if (replaced.contains(a.id()) && !a.serverTerminal() && AllocStatus.CLIENT_RUNNING.equals(a.clientStatus())
+            && a.allocStatesOrEmpty().isEmpty()) {
           out.put(a.id(), List.of(AllocState.clientStatus(AllocStatus.CLIENT_UNKNOWN, Reschedule.fromNanos(a.modifyTime()))));
         }
       }
@@ -185,10 +187,10 @@ public final class GenericScheduler implements Scheduler {
         plan.stop(s.alloc(), s.statusDescription(), s.clientStatus(), s.followupEvalId());
       }
       for (AllocStateUpdate u : r.disconnectUpdates()) {
-        plan.appendAlloc(u.alloc().toBuilder().evalID(eval.id()).modifyTime(attempt.nowNanos()).build());
+        plan.appendAlloc(recorded(u).evalID(eval.id()).modifyTime(attempt.nowNanos()).build());
       }
       for (AllocStateUpdate u : r.reconnectUpdates()) {
-        plan.appendAlloc(u.alloc().toBuilder().evalID(eval.id()).modifyTime(attempt.nowNanos()).build());
+        plan.appendAlloc(recorded(u).evalID(eval.id()).modifyTime(attempt.nowNanos()).build());
       }
       Deployment current = r.deployment() != null ? r.deployment() : activeDeployment(r);
       String deploymentId = current == null ? "" : current.id();
@@ -224,6 +226,13 @@ public final class GenericScheduler implements Scheduler {
         attempt.queue(i.p.taskGroup(), 1);
       }
       place(items, current);
+    }
+
+    /** The updated allocation with the client status change appended to its {@code AllocStates}, as Nomad's {@code AppendState}. */
+    private static Allocation.Builder recorded(AllocStateUpdate u) {
+      List<io.caravan.model.cluster.AllocState> states = new ArrayList<>(u.alloc().allocStatesOrEmpty());
+      states.add(u.appended().toModel());
+      return u.alloc().toBuilder().allocStates(states);
     }
 
     /** The existing deployment still current after reconciling (not cancelled, not completed). */

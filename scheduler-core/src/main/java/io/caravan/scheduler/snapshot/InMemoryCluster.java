@@ -329,14 +329,8 @@ public final class InMemoryCluster implements ClusterSnapshot, Planner {
 
   private Allocation withDesired(Allocation a, String desired) {
     Allocation current = allocs.getOrDefault(a.id(), a);
-    return new Allocation(current.id(), current.namespace(), current.evalID(), current.name(),
-        current.nodeID(), current.nodeName(), current.jobID(), current.job(), current.taskGroup(),
-        current.allocatedResources(), current.metrics(), desired, a.desiredDescription(),
-        current.desiredTransition(), current.clientStatus(), current.clientDescription(),
-        current.taskStates(), current.deploymentID(), current.deploymentStatus(),
-        current.rescheduleTracker(), current.previousAllocation(), current.nextAllocation(),
-        current.followupEvalID(), current.preemptedAllocations(), a.preemptedByAllocation(),
-        current.createIndex(), index, current.allocModifyIndex(), current.createTime(), current.modifyTime());
+    return current.toBuilder().desiredStatus(desired).desiredDescription(a.desiredDescription())
+        .preemptedByAllocation(a.preemptedByAllocation()).modifyIndex(index).build();
   }
 
   private static boolean sameNamespace(String a, String b) {

@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  *   <li>{@code "now"}, {@code "now-10s"}, {@code "now+1m"} are times relative to the case's
  *       {@code now}: Unix nanoseconds in {@code ModifyTime}, {@code CreateTime} and
  *       {@code RescheduleTime}, RFC 3339 elsewhere;
- *   <li>{@code "AllocStates"} (Nomad's client status history) is taken off the allocation and
- *       passed as {@link ReconcileInput#allocStates()}.
+ *   <li>{@code "AllocStates"} (Nomad's client status history) stays on the allocation, where the
+ *       reconciler reads it.
  * </ul>
  */
 final class ReconcileCase {
@@ -59,9 +59,8 @@ final class ReconcileCase {
     JsonNode jobSpec = spec.get("job");
     this.job = jobSpec == null || jobSpec.isNull() ? null : job(jobSpec, library);
     List<Allocation> allocs = new ArrayList<>();
-    Map<String, List<AllocState>> states = new LinkedHashMap<>();
     for (JsonNode a : spec.path("allocations")) {
-      expand(a, library, allocs, states);
+      expand(a, library, allocs);
     }
     Map<String, Node> tainted = new LinkedHashMap<>();
     for (JsonNode n : spec.path("taintedNodes")) {
@@ -72,7 +71,7 @@ final class ReconcileCase {
     spec.path("goneNodes").forEach(n -> gone.add(n.asText()));
     Deployment deployment = spec.hasNonNull("deployment") ? CODEC.read(relative(spec.get("deployment"), null), Deployment.class) : null;
     ReconcileInput.Builder b = ReconcileInput.builder(job, spec.path("evalId").asText("eval-1"), now)
-        .allocations(allocs).taintedNodes(tainted).goneNodes(gone).deployment(deployment).allocStates(states)
+        .allocations(allocs).taintedNodes(tainted).goneNodes(gone).deployment(deployment)
         .evalPriority(spec.path("evalPriority").asInt(50));
     if (spec.has("batch")) {
       b.batch(spec.get("batch").asBoolean());
@@ -110,7 +109,7 @@ final class ReconcileCase {
     });
   }
 
-  private void expand(JsonNode a, JsonNode library, List<Allocation> out, Map<String, List<AllocState>> states) {
+  private void expand(JsonNode a, JsonNode library, List<Allocation> out) {
     int from = 0;
     int to = 0;
     boolean indexed = a.has("$indexes");
@@ -132,17 +131,8 @@ final class ReconcileCase {
       putIfAbsent(o, "NodeID", "node-1");
       putIfAbsent(o, "DesiredStatus", "run");
       putIfAbsent(o, "ClientStatus", "running");
-      JsonNode history = o.remove("AllocStates");
       ObjectNode resolved = (ObjectNode) relative(o, null);
-      Allocation alloc = CODEC.read(resolved, Allocation.class).toBuilder().job(allocJob).build();
-      out.add(alloc);
-      if (history != null) {
-        List<AllocState> list = new ArrayList<>();
-        for (JsonNode s : history) {
-          list.add(new AllocState(s.get("Field").asText(), s.get("Value").asText(), time(s.get("Time").asText())));
-        }
-        states.put(alloc.id(), list);
-      }
+      out.add(CODEC.read(resolved, Allocation.class).toBuilder().job(allocJob).build());
       if (!indexed) {
         break;
       }

@@ -393,6 +393,8 @@ class GenericSchedulerTest {
         .satisfies(f -> assertThat(f.triggeredBy()).isEqualTo(EvalTriggers.MAX_DISCONNECT_TIMEOUT));
     for (String id : originals) {
       assertThat(c.allocById(id).orElseThrow().clientStatus()).isEqualTo(AllocStatus.CLIENT_UNKNOWN);
+      assertThat(c.allocById(id).orElseThrow().allocStatesOrEmpty()).as("recorded history")
+          .containsExactly(io.caravan.model.cluster.AllocState.clientStatus(AllocStatus.CLIENT_UNKNOWN, NOW.toString()));
     }
     List<Allocation> replacements = placed(disconnect).stream().filter(a -> !originals.contains(a.id())).toList();
     assertThat(replacements).hasSize(originals.size())
@@ -411,6 +413,43 @@ class GenericSchedulerTest {
       assertThat(a.desiredDescription()).isEqualTo(ClusterReconciler.ALLOC_RECONNECTED);
     });
     assertThat(live(c, job)).hasSize(3).extracting(Allocation::name).doesNotHaveDuplicates();
+    for (String id : originals) {
+      assertThat(c.allocById(id).orElseThrow().allocStatesOrEmpty()).extracting(io.caravan.model.cluster.AllocState::value)
+          .containsExactly(AllocStatus.CLIENT_UNKNOWN, AllocStatus.CLIENT_RUNNING);
+    }
+  }
+
+  @Test
+  void recordedAllocStatesRecogniseAReconnectThatLeftNoReplacementBehind() {
+    InMemoryCluster c = cluster(3);
+    // replace = false: the servers wait for the disconnected allocation instead of replacing it,
+    // so only its recorded history can tell that it is coming back.
+    Job job = job(3, g -> g.update(UpdateStrategy.builder().maxParallel(0).build())
+        .disconnect(new io.caravan.model.job.DisconnectStrategy(Duration.ofHours(1), null, false, null)));
+    c.upsertJob(job);
+    process(c, c, job, "eval-1", EvalTriggers.JOB_REGISTER);
+    for (Allocation a : live(c, job)) {
+      c.upsertAlloc(a.toBuilder().clientStatus(AllocStatus.CLIENT_RUNNING).build());
+    }
+    String node = live(c, job).get(0).nodeID();
+    List<String> onNode = live(c, job).stream().filter(a -> a.nodeID().equals(node)).map(Allocation::id).toList();
+    c.upsertNode(c.nodeById(node).orElseThrow().toBuilder().status("disconnected").build());
+    process(c, c, job, "eval-2", EvalTriggers.NODE_UPDATE);
+    assertThat(placed(c.plans().get(1)).stream().filter(a -> !onNode.contains(a.id()))).as("no replacements").isEmpty();
+
+    c.upsertNode(c.nodeById(node).orElseThrow().toBuilder().status("ready").build());
+    for (String id : onNode) {
+      c.upsertAlloc(c.allocById(id).orElseThrow().toBuilder().clientStatus(AllocStatus.CLIENT_RUNNING).build());
+    }
+    process(c, c, job, "eval-3", EvalTriggers.NODE_UPDATE);
+
+    Plan reconnect = c.plans().get(2);
+    assertThat(reconnect.annotations().desiredTGUpdates().get("web").reconnect()).isEqualTo(onNode.size());
+    assertThat(stopped(reconnect)).isEmpty();
+    for (String id : onNode) {
+      assertThat(c.allocById(id).orElseThrow().allocStatesOrEmpty()).extracting(io.caravan.model.cluster.AllocState::value)
+          .containsExactly(AllocStatus.CLIENT_UNKNOWN, AllocStatus.CLIENT_RUNNING);
+    }
   }
 
   @Test
