@@ -62,6 +62,19 @@ public sealed interface Command {
   /** Records a periodic job's launch time. */
   record PeriodicLaunch(String namespace, String jobId, long launchNanos) implements Command {}
 
+  /**
+   * Replaces the whole state with a snapshot in the format {@link StateFsm#snapshot} writes, gzip-compressed
+   * (operator snapshot restore); every table's index becomes the index this command is applied at.
+   */
+  record RestoreState(byte[] gzippedSnapshot) implements Command {}
+
+  /**
+   * A leader-only write carrying the Raft term of the leader that made it: the FSM rejects it when it is
+   * applied in a later term (its leader was deposed meanwhile), so a deposed leader's in-flight plans and
+   * evaluation updates never reach the state.
+   */
+  record LeaderTerm(long term, Command command) implements Command {}
+
   /** Several commands applied in one transaction at one index. */
   record Batch(List<Command> commands) implements Command {}
 }

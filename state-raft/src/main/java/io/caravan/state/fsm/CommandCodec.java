@@ -31,6 +31,8 @@ public final class CommandCodec {
       Map.entry(Command.SetSchedulerConfig.class, (byte) 30),
       Map.entry(Command.UpsertNodePool.class, (byte) 59),
       Map.entry(Command.PeriodicLaunch.class, (byte) 66),
+      Map.entry(Command.RestoreState.class, (byte) 110),
+      Map.entry(Command.LeaderTerm.class, (byte) 111),
       Map.entry(Command.Batch.class, (byte) 127));
 
   private static final Class<?>[] BY_CODE = new Class<?>[128];
@@ -54,6 +56,13 @@ public final class CommandCodec {
       ByteBuffer buf = ByteBuffer.allocate(size).put(VERSION).put(code).putInt(parts.size());
       parts.forEach(p -> buf.putInt(p.length).put(p));
       return buf.array();
+    }
+    if (command instanceof Command.RestoreState r) {
+      return ByteBuffer.allocate(2 + r.gzippedSnapshot().length).put(VERSION).put(code).put(r.gzippedSnapshot()).array();
+    }
+    if (command instanceof Command.LeaderTerm t) {
+      byte[] inner = encode(t.command());
+      return ByteBuffer.allocate(2 + 8 + inner.length).put(VERSION).put(code).putLong(t.term()).put(inner).array();
     }
     try {
       byte[] body = Smile.MAPPER.writeValueAsBytes(command);
@@ -96,6 +105,16 @@ public final class CommandCodec {
         commands.add(decode(part));
       }
       return new Command.Batch(commands);
+    }
+    if (type == Command.RestoreState.class) {
+      return new Command.RestoreState(java.util.Arrays.copyOfRange(bytes, 2, bytes.length));
+    }
+    if (type == Command.LeaderTerm.class) {
+      if (bytes.length < 2 + 8 + 2) {
+        throw new CommandCodecException("corrupt LeaderTerm command of " + bytes.length + " bytes");
+      }
+      long term = ByteBuffer.wrap(bytes, 2, 8).getLong();
+      return new Command.LeaderTerm(term, decode(java.util.Arrays.copyOfRange(bytes, 10, bytes.length)));
     }
     try {
       return (Command) Smile.MAPPER.readValue(bytes, 2, bytes.length - 2, type);

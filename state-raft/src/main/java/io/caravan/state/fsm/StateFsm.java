@@ -72,19 +72,44 @@ public final class StateFsm implements ReplicatedFsm {
 
   @Override
   public byte[] apply(long index, byte[] bytes) {
-    Command command;
+    return apply(0, index, bytes);
+  }
+
+  /**
+   * Applies a command from a log entry of {@code term}; a {@link Command.LeaderTerm} write of an earlier
+   * term is rejected (its leader was deposed before the entry was appended).
+   */
+  @Override
+  public byte[] apply(long term, long index, byte[] bytes) {
+    Command decoded;
     try {
-      command = CommandCodec.decode(bytes);
+      decoded = CommandCodec.decode(bytes);
     } catch (CommandCodecException e) {
       throw new FsmCommandException(e.getMessage());
     }
-    try {
-      store.write(index, tx -> {
-        apply(tx, command);
-        return null;
-      });
-    } catch (UnknownObjectException e) {
-      throw new FsmCommandException(e.getMessage());
+    if (decoded instanceof Command.LeaderTerm fenced) {
+      if (fenced.term() < term) {
+        throw new FsmCommandException("stale leader: a " + fenced.command().getClass().getSimpleName()
+            + " made by the leader of term " + fenced.term() + " reached the log in term " + term + "; rejected");
+      }
+      decoded = fenced.command();
+    }
+    Command command = decoded;
+    if (command instanceof Command.RestoreState r) {
+      try {
+        restore(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.gzippedSnapshot())), index);
+      } catch (IOException e) {
+        throw new FsmCommandException("cannot restore the snapshot: " + e.getMessage());
+      }
+    } else {
+      try {
+        store.write(index, tx -> {
+          apply(tx, command);
+          return null;
+        });
+      } catch (UnknownObjectException e) {
+        throw new FsmCommandException(e.getMessage());
+      }
     }
     if (entryCommands != null) {
       entryCommands.add(command);
@@ -193,6 +218,8 @@ public final class StateFsm implements ReplicatedFsm {
       tx.upsertPeriodicLaunch(c.namespace(), c.jobId(), c.launchNanos());
     } else if (command instanceof Command.Batch c) {
       c.commands().forEach(sub -> apply(tx, sub));
+    } else if (command instanceof Command.LeaderTerm || command instanceof Command.RestoreState) {
+      throw new UnknownObjectException("command", command.getClass().getSimpleName() + " inside a batch");
     } else {
       throw new IllegalStateException("unhandled command " + command.getClass().getSimpleName());
     }
@@ -280,6 +307,16 @@ public final class StateFsm implements ReplicatedFsm {
 
   @Override
   public void restore(InputStream in) throws IOException {
+    restore(in, -1);
+  }
+
+  /**
+   * Replaces the state with a snapshot; with {@code atIndex >= 0} (a restore applied as a command) the
+   * state and every table, those the snapshot lacks included, are stamped with that index, so blocking
+   * queries wake and indexes never go back.
+   */
+  private void restore(InputStream in, long atIndex) throws IOException {
+    java.util.Set<String> tablesBefore = store.staged().tableIndexes().keySet();
     DataInputStream data = new DataInputStream(in);
     if (data.readInt() != MAGIC) {
       throw new IOException("not a Caravan state snapshot (bad magic)");
@@ -288,18 +325,24 @@ public final class StateFsm implements ReplicatedFsm {
     if (version != SNAPSHOT_VERSION) {
       throw new IOException("unsupported snapshot version " + version);
     }
-    long index = data.readLong();
+    long saved = data.readLong();
+    long index = atIndex >= 0 ? atIndex : saved;
     IOException[] failure = new IOException[1];
     store.restore(index, r -> {
       try {
         while (true) {
           byte type = data.readByte();
           if (type == T_END) {
+            if (atIndex >= 0) {
+              tablesBefore.forEach(t -> r.tableIndex(t, atIndex));
+            }
             return;
           }
           long jobVersion = type == T_ALLOC_SHARING_JOB ? data.readLong() : -1;
           if (type == T_TABLE_INDEX) {
-            r.tableIndex(data.readUTF(), data.readLong());
+            String table = data.readUTF();
+            long tableIndex = data.readLong();
+            r.tableIndex(table, atIndex >= 0 ? atIndex : tableIndex);
             continue;
           }
           byte[] body = new byte[data.readInt()];

@@ -30,6 +30,14 @@ public interface ReplicatedFsm {
     body.run();
   }
 
+  /**
+   * Applies one command committed at {@code index} in a log entry of Raft {@code term} (the term of the
+   * leader that appended it). The default ignores the term; an FSM that fences leader writes uses it.
+   */
+  default byte[] apply(long term, long index, byte[] command) {
+    return apply(index, command);
+  }
+
   /** Answers a read-only request from the current state. */
   byte[] query(byte[] request);
 

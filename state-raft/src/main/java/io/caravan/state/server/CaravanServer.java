@@ -82,6 +82,8 @@ public final class CaravanServer implements AutoCloseable {
   private final SchedulerProvider schedulers;
   private final @Nullable Thread leadershipMonitor;
   private volatile boolean closed;
+  /** The Raft term this server leads in (0 when not replicated); leader-only writes carry it. */
+  private volatile long leaderTerm;
   private boolean released;
 
   private CaravanServer(Builder b) {
@@ -199,9 +201,13 @@ public final class CaravanServer implements AutoCloseable {
     while (!closed) {
       try {
         boolean leading = leader.active();
-        if (!leading && node.isLeaderReady() && node.lastAppliedIndex() >= node.commitIndex()) {
+        long term = node.currentTerm();
+        if (!leading && node.isLeaderReady() && node.lastAppliedIndex() >= node.commitIndex()
+            && node.currentTerm() == term) {
+          // leader in `term` (read before and after the check): every leader-only write is fenced with it
+          leaderTerm = term;
           leader.establish(store::snapshot);
-        } else if (leading && !node.isLeader()) {
+        } else if (leading && (!node.isLeader() || term != leaderTerm)) {
           leader.revoke();
         }
         Thread.sleep(20);
@@ -250,13 +256,14 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
-   * A write by a leader-only service (worker, plan applier, maintenance): refused once this server is
-   * no longer leader, so a deposed leader's in-flight work does not reach the new leader's log. (A write
-   * already submitted when leadership changes can still commit: there is no term fencing in the FSM.)
+   * A write by a leader-only service (worker, plan applier, periodic dispatcher, maintenance): refused once
+   * this server is no longer leader, and fenced with the term it leads in, so one already submitted when
+   * leadership changes is rejected by the FSM if it reaches the log in a later term (a deposed leader's
+   * in-flight plans are never applied).
    */
   private long leaderWrite(Command command) {
     requireLeader();
-    return write(command);
+    return write(new Command.LeaderTerm(leaderTerm, command));
   }
 
   private void awaitApplied(long index) {
@@ -712,8 +719,8 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
-   * Writes this server's full state in the FSM's snapshot format (what a new server restores from);
-   * returns the index it reflects. Restoring an operator snapshot into a running cluster is not built.
+   * Writes this server's full state in the FSM's snapshot format (what {@link #restoreSnapshot} takes);
+   * returns the index it reflects.
    */
   public long saveSnapshot(java.io.OutputStream out) throws java.io.IOException {
     StateSnapshot s = store.snapshot();
@@ -721,6 +728,42 @@ public final class CaravanServer implements AutoCloseable {
     copy.reset(s);
     new StateFsm(copy).snapshot(out);
     return s.latestIndex();
+  }
+
+  /**
+   * Replaces the whole cluster state with a snapshot written by {@link #saveSnapshot} (Nomad's operator
+   * snapshot restore): the snapshot is checked, then replicated as one command, so every server applies it
+   * at the same index; the leader then restarts its broker, workers, timers and dispatcher from the
+   * restored state. Returns the index it was applied at. The snapshot travels gzip-compressed in one Raft
+   * entry, so its compressed size is limited to {@link #largestRestore()} bytes.
+   *
+   * @throws IllegalArgumentException when the bytes are not a Caravan snapshot, or too large
+   */
+  public long restoreSnapshot(java.io.InputStream in) throws java.io.IOException {
+    byte[] raw = in.readAllBytes();
+    try {
+      new StateFsm(new StateStore(Clock.systemUTC())).restore(new java.io.ByteArrayInputStream(raw));
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException("not a usable Caravan state snapshot: " + e.getMessage(), e);
+    }
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream(Math.max(64, raw.length / 4));
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(raw);
+    }
+    byte[] compressed = gz.toByteArray();
+    if (compressed.length > largestRestore()) {
+      throw new IllegalArgumentException("the snapshot is " + compressed.length + " bytes compressed (" + raw.length
+          + " raw); a restore travels in one Raft entry of at most " + largestRestore()
+          + " bytes (raise caravan.raft.group_commit.max_bytes to allow larger ones)");
+    }
+    long index = write(new Command.RestoreState(compressed));
+    LOG.info("server {}: restored a snapshot of {} bytes at index {}", name, raw.length, index);
+    return index;
+  }
+
+  /** The largest compressed snapshot {@link #restoreSnapshot} accepts (what fits one Raft entry). */
+  public long largestRestore() {
+    return io.caravan.state.raft.internal.RaftProps.largestEntry(config);
   }
 
   // ------------------------------------------------------------------ reads

@@ -21,6 +21,13 @@ public final class StateStore {
     this.clock = clock;
   }
 
+  /** The state the next write builds on: inside {@link #writeEntry}, the entry's unpublished state. */
+  public StateSnapshot staged() {
+    synchronized (monitor) {
+      return staged != null ? staged : current;
+    }
+  }
+
   /** The current state (O(1), immutable). */
   public StateSnapshot snapshot() {
     return current;
@@ -70,9 +77,13 @@ public final class StateStore {
     }
   }
 
-  /** Replaces the whole state (snapshot restore). */
+  /** Replaces the whole state (snapshot restore); inside {@link #writeEntry}, published with the entry. */
   public void reset(StateSnapshot state) {
     synchronized (monitor) {
+      if (staged != null) {
+        staged = state;
+        return;
+      }
       current = state;
       monitor.notifyAll();
     }

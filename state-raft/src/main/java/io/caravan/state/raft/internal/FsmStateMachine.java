@@ -150,7 +150,7 @@ public final class FsmStateMachine extends BaseStateMachine {
         for (byte[] command : commands) {
           byte[] reply;
           try {
-            reply = BatchCodec.ok(fsm.apply(index, command));
+            reply = BatchCodec.ok(fsm.apply(entry.getTerm(), index, command));
           } catch (FsmCommandException e) {
             reply = BatchCodec.rejected(e.getMessage());
           }

@@ -79,14 +79,23 @@ public final class RaftProps {
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
     RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(r.segmentSizeMax()));
     // an entry (one group-commit batch) must fit the log write buffer and the appender's buffer
-    long entryMax = r.groupCommit().maxBytes() + 64 * 1024;
-    long appenderLimit = Math.max(4L << 20, 2 * entryMax);
+    long appenderLimit = appenderLimit(cfg);
     RaftServerConfigKeys.Log.Appender.setBufferByteLimit(p, SizeInBytes.valueOf(appenderLimit));
     RaftServerConfigKeys.Log.setWriteBufferSize(p, SizeInBytes.valueOf(appenderLimit + 8));
     RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
     RaftServerConfigKeys.Log.setPurgeGap(p, r.purgeGap());
     RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
     return p;
+  }
+
+  private static long appenderLimit(ServerConfig cfg) {
+    long entryMax = cfg.raft().groupCommit().maxBytes() + 64 * 1024;
+    return Math.max(4L << 20, 2 * entryMax);
+  }
+
+  /** The largest single command that fits one Raft entry (the appender's buffer, less room for framing). */
+  public static long largestEntry(ServerConfig cfg) {
+    return appenderLimit(cfg) - 64 * 1024;
   }
 
   public static RetryPolicy retryPolicy(ServerConfig cfg) {

@@ -34,6 +34,7 @@ public final class LeaderServices {
   private final List<Pipeline> others;
   private final Object events = new Object();
   private volatile boolean active;
+  private volatile java.util.function.@org.jspecify.annotations.Nullable Supplier<StateSnapshot> source;
 
   /** Services for {@code server}; {@code others} (periodic dispatcher, ...) start after the pipeline and stop before it. */
   public LeaderServices(String server, HeartbeatTimers heartbeats, Pipeline pipeline, Pipeline... others) {
@@ -59,6 +60,7 @@ public final class LeaderServices {
     if (active) {
       return;
     }
+    this.source = current;
     StateSnapshot state;
     synchronized (events) {
       // commands applied after this snapshot reach the pipeline through applied() (possibly twice: it dedupes)
@@ -91,8 +93,21 @@ public final class LeaderServices {
     LOG.info("server {} revoked leadership", server);
   }
 
-  /** Forwards an applied command to the pipeline while leader. */
+  /**
+   * Forwards an applied command to the pipeline while leader. A snapshot restore replaced the whole state:
+   * the services are then stopped and started again from it (on another thread: this one applies commands).
+   */
   public void applied(long index, Command command, StateSnapshot after) {
+    java.util.function.Supplier<StateSnapshot> source = this.source;
+    if (command instanceof Command.RestoreState && active && source != null) {
+      Thread restart = new Thread(() -> {
+        revoke();
+        establish(source);
+      }, "caravan-leader-restart-" + server);
+      restart.setDaemon(true);
+      restart.start();
+      return;
+    }
     synchronized (events) {
       if (active) {
         pipeline.applied(index, command, after);
