@@ -62,6 +62,33 @@ final class ApiClient {
     return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(1)).DELETE().build());
   }
 
+  /** A binary answer and its {@code X-Nomad-Index}. */
+  record Bytes(byte[] body, long index) {}
+
+  /** A GET whose answer is binary (a snapshot). */
+  Bytes getBytes(String path) {
+    HttpRequest req = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5)).GET().build();
+    try {
+      HttpResponse<byte[]> r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw error(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+      }
+      return new Bytes(r.body(), r.headers().firstValue("X-Nomad-Index").map(Long::parseLong).orElse(0L));
+    } catch (IOException e) {
+      throw unreachable(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiError(0, "interrupted");
+    }
+  }
+
+  /** A PUT of a binary body (a snapshot). */
+  Reply putBytes(String path, byte[] body) {
+    return send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5))
+        .header("Content-Type", "application/octet-stream")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   /** Opens a streaming GET (logs); the caller closes the stream. */
   InputStream stream(String path) {
     HttpRequest req = HttpRequest.newBuilder(uri(path)).GET().build();

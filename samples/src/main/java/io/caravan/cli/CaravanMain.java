@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
     versionProvider = CaravanVersion.class,
     description = "Caravan: an embeddable cluster scheduler compatible with Nomad jobspecs.",
     subcommands = {RunCommand.class, AgentCommand.class, JobCommand.class, NodeCommand.class, AllocCommand.class,
-        EvalCommand.class, DeploymentCommand.class, ServerCommand.class, ScheduleCommand.class,
+        EvalCommand.class, DeploymentCommand.class, ServerCommand.class, OperatorCommand.class, ScheduleCommand.class,
         CommandLine.HelpCommand.class})
 public final class CaravanMain implements Runnable {
 

@@ -123,6 +123,28 @@ class AgentCommandsTest {
   }
 
   @Test
+  void savesAndRestoresTheClusterStateOfItsOwnAgent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // its own agent: a restore replaces the whole state, which the other tests' shared agent must keep
+    try (Agent own = Agent.start(AgentConfig.devAgent().withHttpPort(0))) {
+      String at = own.httpUrl().orElseThrow();
+      assertThat(run("job", "run", "-detach", "-address", at, sample("periodic-report.nomad.hcl")).code()).isZero();
+      java.nio.file.Path file = dir.resolve("state.snap");
+      Run save = run("operator", "snapshot", "save", "-address", at, file.toString());
+      assertThat(save.code()).as(save.err()).isZero();
+      assertThat(save.out()).contains("State file written to " + file);
+      assertThat(run("job", "run", "-detach", "-address", at, sample("parameterized-greet.nomad.hcl")).code()).isZero();
+
+      Run restore = run("operator", "snapshot", "restore", "-address", at, file.toString());
+      assertThat(restore.code()).as(restore.err()).isZero();
+      assertThat(restore.out()).contains("Snapshot restored");
+      assertThat(run("job", "status", "-address", at, "greet").code()).isEqualTo(ExitCodes.ERROR);
+      assertThat(run("job", "status", "-address", at, "periodic-report").code()).isZero();
+      Run missing = run("operator", "snapshot", "restore", "-address", at, dir.resolve("nope").toString());
+      assertThat(missing.code()).isEqualTo(ExitCodes.USAGE);
+    }
+  }
+
+  @Test
   void dispatchesTheParameterizedSample() {
     assertThat(run("job", "run", "-detach", "-address", address, sample("parameterized-greet.nomad.hcl")).code())
         .isZero();

@@ -11,6 +11,7 @@ import io.caravan.agent.http.internal.ClusterEndpoints;
 import io.caravan.agent.http.internal.Indexed;
 import io.caravan.agent.http.internal.JobEndpoints;
 import io.caravan.agent.http.internal.LogsEndpoint;
+import io.caravan.agent.http.internal.SnapshotEndpoint;
 import io.caravan.agent.http.internal.Routes;
 import io.caravan.model.json.ModelJsonException;
 import io.caravan.model.json.NomadJson;
@@ -58,6 +59,7 @@ public final class HttpApiServer implements AutoCloseable {
   private final JobEndpoints jobs;
   private final ClusterEndpoints clusterEndpoints;
   private final LogsEndpoint logs;
+  private final SnapshotEndpoint snapshots;
   private final String version;
 
   private HttpApiServer(Builder b) throws IOException {
@@ -65,6 +67,7 @@ public final class HttpApiServer implements AutoCloseable {
     this.jobs = new JobEndpoints(b.server);
     this.clusterEndpoints = new ClusterEndpoints(b.server, b.clock);
     this.logs = new LogsEndpoint(b.server, Optional.ofNullable(b.allocDirs));
+    this.snapshots = new SnapshotEndpoint(b.server);
     this.version = b.version;
     this.http = HttpServer.create(b.address, 64);
     AtomicInteger n = new AtomicInteger();
@@ -167,6 +170,13 @@ public final class HttpApiServer implements AutoCloseable {
         List<String> seg = req.segments();
         if (seg.size() == 4 && seg.get(0).equals("client") && seg.get(1).equals("fs") && seg.get(2).equals("logs")) {
           logs.serve(req, seg.get(3));
+          return;
+        }
+        if (seg.size() == 2 && seg.get(0).equals("operator") && seg.get(1).equals("snapshot")) {
+          Indexed restored = snapshots.serve(req);
+          if (restored != null) {
+            reply(ex, 200, restored.value(), restored.index());
+          }
           return;
         }
         Indexed answer = route(req, seg);

@@ -255,6 +255,27 @@ class HttpApiServerTest {
   }
 
   @Test
+  void savesAndRestoresASnapshot() throws Exception {
+    assertThat(call("PUT", "/v1/jobs", JOB).status()).isEqualTo(200);
+    HttpResponse<byte[]> saved = http.send(HttpRequest.newBuilder(URI.create(api.url() + "/v1/operator/snapshot"))
+        .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(saved.headers().firstValue("Content-Type")).contains("application/octet-stream");
+    assertThat(Long.parseLong(saved.headers().firstValue("X-Nomad-Index").orElseThrow())).isPositive();
+    assertThat(call("PUT", "/v1/jobs", JOB.replace("\"ID\": \"web\"", "\"ID\": \"extra\"")).status())
+        .isEqualTo(200);
+
+    HttpResponse<String> restored = http.send(HttpRequest.newBuilder(URI.create(api.url() + "/v1/operator/snapshot"))
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(saved.body())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+    assertThat(get("/v1/job/extra").status()).isEqualTo(404);
+    assertThat(get("/v1/job/web").status()).isEqualTo(200);
+    Reply bad = call("PUT", "/v1/operator/snapshot", "not a snapshot");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().get("Error").asText()).contains("not a usable Caravan state snapshot");
+  }
+
+  @Test
   void forceLaunchesAPeriodicJob() throws Exception {
     String periodic = JOB.replace("\"Type\": \"service\"", "\"Type\": \"batch\", \"Periodic\": "
         + "{\"Spec\": \"@yearly\", \"ProhibitOverlap\": true}");
