@@ -103,11 +103,12 @@ class RunCommandProcessTest {
     }
   }
 
-  /** Runs {@code caravan run FILE} in its own process to the end and returns (exit code, output). */
-  private static Object[] runToEnd(Path job) throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString())
-        .redirectErrorStream(true).start();
+  /** Runs {@code caravan run FILE ARGS...} in its own process to the end and returns (exit code, output). */
+  private static Object[] runToEnd(Path job, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {
       byte[] out = p.getInputStream().readAllBytes();
       assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
@@ -149,5 +150,67 @@ class RunCommandProcessTest {
     Object[] bad = runToEnd(failing);
     assertThat((String) bad[1]).contains("[t] about to fail").contains("==> Job \"fails\" failed");
     assertThat((int) bad[0]).as((String) bad[1]).isEqualTo(ExitCodes.ERROR);
+  }
+
+  @Test
+  void aParameterizedJobIsDispatchedOnceAndEndsWithItsStatus(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Path payload = dir.resolve("message.txt");
+    java.nio.file.Files.writeString(payload, "a payload line\n");
+    Object[] ok = runToEnd(JobCommandsTest.sampleJobs().resolve("parameterized-greet.nomad.hcl"),
+        "-meta", "name=caravan", "-payload", payload.toString());
+    assertThat((String) ok[1]).contains("==> Dispatched \"greet/dispatch-").contains("[greet] hello, caravan!")
+        .contains("[greet] a payload line").containsPattern("==> Job \"greet/dispatch-[^\"]+\" completed");
+    assertThat((int) ok[0]).as((String) ok[1]).isZero();
+  }
+
+  @Test
+  void aPeriodicJobShowsItsLaunchesUntilCtrlC() throws Exception {
+    Path job = JobCommandsTest.sampleJobs().resolve("periodic-report.nomad.hcl");
+    Process p = new ProcessBuilder("python3", "-c",
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString())
+        .redirectErrorStream(true).start();
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (java.io.IOException e) {
+        lines.add("<<output closed: " + e + ">>");
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    List<String> seen = new ArrayList<>();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+      while (seen.stream().noneMatch(l -> l.matches("==> Job \"periodic-report/periodic-\\d+\" completed.*"))
+          && System.nanoTime() < deadline) {
+        String line = lines.poll(1, TimeUnit.SECONDS);
+        if (line != null) {
+          seen.add(line);
+        }
+      }
+      assertThat(seen).as("output so far:%n%s", String.join("\n", seen))
+          .anyMatch(l -> l.startsWith("==> Periodic job: launches on \"* * * * *\" (UTC)"))
+          .anyMatch(l -> l.startsWith("==> Launched \"periodic-report/periodic-"))
+          .anyMatch(l -> l.contains("[report] MemFree:"))
+          .anyMatch(l -> l.matches("==> Job \"periodic-report/periodic-\\d+\" completed.*"));
+
+      new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the program exits after Ctrl-C").isTrue();
+      assertThat(p.exitValue()).isEqualTo(ExitCodes.INTERRUPTED);
+      String rest;
+      while ((rest = lines.poll(1, TimeUnit.SECONDS)) != null) {
+        seen.add(rest);
+      }
+      assertThat(seen).anyMatch(l -> l.contains("Job \"periodic-report\" stopped"));
+    } finally {
+      p.destroyForcibly();
+    }
   }
 }

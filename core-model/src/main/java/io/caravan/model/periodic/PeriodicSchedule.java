@@ -4,7 +4,6 @@ import io.caravan.model.job.PeriodicConfig;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +37,7 @@ public final class PeriodicSchedule {
     }
     List<CronExpression> parsed = specs.stream().map(CronExpression::parse).toList();
     String tz = periodic.timeZone();
-    ZoneId zone = tz == null || tz.isBlank() || tz.equals("UTC") ? ZoneOffset.UTC : ZoneId.of(tz);
+    ZoneId zone = ZoneId.of(tz == null || tz.isBlank() ? "UTC" : tz);
     return new PeriodicSchedule(parsed, zone);
   }
 
