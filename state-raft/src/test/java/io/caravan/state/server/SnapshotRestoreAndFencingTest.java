@@ -111,11 +111,24 @@ class SnapshotRestoreAndFencingTest {
       Command stale = new Command.LeaderTerm(oldTerm, new Command.ApplyPlanResult(List.of(planned), null, List.of()));
       assertThatThrownBy(() -> next.write(stale)).isInstanceOf(FsmCommandException.class)
           .hasMessageContaining("leader of term " + oldTerm);
+      // a plan of the current leader's term commits (retried if yet another election, as under heavy load,
+      // moves the term on between reading it and writing)
       Allocation fresh = Fixtures.alloc("a-fresh", "n1", "web", "e1", web);
-      long index = next.write(new Command.LeaderTerm(newTerm,
-          new Command.ApplyPlanResult(List.of(fresh), null, List.of())));
+      long index = -1;
+      for (int attempt = 0; index < 0; attempt++) {
+        CaravanServer leader = cluster.awaitLeader(Duration.ofSeconds(20));
+        long term = leader.raftNode().orElseThrow().currentTerm();
+        try {
+          index = leader.write(new Command.LeaderTerm(term,
+              new Command.ApplyPlanResult(List.of(fresh), null, List.of())));
+        } catch (FsmCommandException e) {
+          assertThat(attempt).as("term kept moving: " + e.getMessage()).isLessThan(5);
+          assertThat(leader.raftNode().orElseThrow().currentTerm()).as(e.getMessage()).isGreaterThan(term);
+        }
+      }
+      long applied = index;
       for (CaravanServer s : cluster.servers()) {
-        StateSnapshot state = awaitState(s, x -> x.latestIndex() >= index);
+        StateSnapshot state = awaitState(s, x -> x.latestIndex() >= applied);
         assertThat(state.allocById("a-stale")).as(s.name()).isEmpty();
         assertThat(state.allocById("a-fresh")).as(s.name()).isPresent();
       }
