@@ -27,6 +27,7 @@ import io.caravan.model.job.TaskGroup;
 import io.caravan.scheduler.placement.GroupRequest;
 import io.caravan.scheduler.placement.Placement;
 import io.caravan.scheduler.placement.PlacementRequest;
+import io.caravan.scheduler.optimize.PackingPlan;
 import io.caravan.scheduler.placement.PlacementResult;
 import io.caravan.scheduler.snapshot.InMemoryCluster;
 import java.util.ArrayList;
@@ -133,6 +134,20 @@ public final class CaravanWorkloads {
         throw new IllegalStateException("placement for unknown allocation " + p.name());
       }
       nodeOfTask[task] = nodeOfId.get(p.node().id());
+    }
+    return nodeOfTask;
+  }
+
+  /** Per ask, the workload index of the node the offline packer put it on, or -1. */
+  public int[] assignment(PackingPlan plan) {
+    int[] nodeOfTask = new int[workload.tasks().size()];
+    Arrays.fill(nodeOfTask, -1);
+    for (PackingPlan.Assignment a : plan.assignments()) {
+      Integer task = taskOfName.get(a.name());
+      if (task == null) {
+        throw new IllegalStateException("packing for unknown allocation " + a.name());
+      }
+      nodeOfTask[task] = nodeOfId.get(a.nodeId());
     }
     return nodeOfTask;
   }
