@@ -1,18 +1,140 @@
 package io.caravan.hcl;
 
 import com.google.common.collect.ImmutableList;
+import java.util.Objects;
 
-/** A block {@code type "label" ... { body }}. {@code range} runs from the type to the closing brace. */
-public record Block(String type, ImmutableList<String> labels, Body body, SourceRange typeRange,
-    ImmutableList<SourceRange> labelRanges, SourceRange openBraceRange, SourceRange closeBraceRange) {
+/**
+ * A block {@code type "label" ... { body }}. {@code range} runs from the type to the closing brace.
+ * Like {@link Attribute}, a parsed block keeps offsets and makes its ranges when asked; equality is
+ * by value.
+ */
+public final class Block {
+  private static final int[] NO_LABELS = new int[0];
+
+  private final String type;
+  private final ImmutableList<String> labels;
+  private final Body body;
+  private final SourceRange.Positions table;
+  private final int typeStart;
+  private final int typeEnd;
+  private final int openStart;
+  private final int openEnd;
+  private final int closeStart;
+  private final int closeEnd;
+  /** Start and end offset of each label, in the compact form. */
+  private final int[] labelOffsets;
+  /** typeRange, openBraceRange, closeBraceRange, then the label ranges, when they are not from one table. */
+  private final SourceRange[] given;
+
+  /** A block with these labels, body and ranges. */
+  public Block(String type, ImmutableList<String> labels, Body body, SourceRange typeRange,
+      ImmutableList<SourceRange> labelRanges, SourceRange openBraceRange, SourceRange closeBraceRange) {
+    this.type = type;
+    this.labels = labels;
+    this.body = body;
+    SourceRange.Positions t = typeRange.table();
+    boolean compact = SourceRange.madeFrom(openBraceRange, t) && SourceRange.madeFrom(closeBraceRange, t);
+    for (SourceRange r : labelRanges) {
+      compact &= SourceRange.madeFrom(r, t);
+    }
+    if (compact) {
+      this.table = t;
+      this.typeStart = typeRange.startOffset();
+      this.typeEnd = typeRange.endOffset();
+      this.openStart = openBraceRange.startOffset();
+      this.openEnd = openBraceRange.endOffset();
+      this.closeStart = closeBraceRange.startOffset();
+      this.closeEnd = closeBraceRange.endOffset();
+      int[] offsets = labelRanges.isEmpty() ? NO_LABELS : new int[labelRanges.size() * 2];
+      for (int i = 0; i < labelRanges.size(); i++) {
+        offsets[2 * i] = labelRanges.get(i).startOffset();
+        offsets[2 * i + 1] = labelRanges.get(i).endOffset();
+      }
+      this.labelOffsets = offsets;
+      this.given = null;
+    } else {
+      this.table = null;
+      this.typeStart = this.typeEnd = this.openStart = this.openEnd = this.closeStart = this.closeEnd = 0;
+      this.labelOffsets = NO_LABELS;
+      SourceRange[] all = new SourceRange[3 + labelRanges.size()];
+      all[0] = typeRange;
+      all[1] = openBraceRange;
+      all[2] = closeBraceRange;
+      for (int i = 0; i < labelRanges.size(); i++) {
+        all[3 + i] = labelRanges.get(i);
+      }
+      this.given = all;
+    }
+  }
+
+  /** The block type. */
+  public String type() {
+    return type;
+  }
+
+  /** The labels. */
+  public ImmutableList<String> labels() {
+    return labels;
+  }
+
+  /** The body. */
+  public Body body() {
+    return body;
+  }
+
+  /** The type name's range. */
+  public SourceRange typeRange() {
+    return given != null ? given[0] : SourceRange.ofBytes(table, typeStart, typeEnd);
+  }
+
+  /** The labels' ranges. */
+  public ImmutableList<SourceRange> labelRanges() {
+    if (given != null) {
+      return ImmutableList.copyOf(java.util.Arrays.asList(given).subList(3, given.length));
+    }
+    ImmutableList.Builder<SourceRange> out = ImmutableList.builderWithExpectedSize(labelOffsets.length / 2);
+    for (int i = 0; i < labelOffsets.length; i += 2) {
+      out.add(SourceRange.ofBytes(table, labelOffsets[i], labelOffsets[i + 1]));
+    }
+    return out.build();
+  }
+
+  /** The opening brace's range. */
+  public SourceRange openBraceRange() {
+    return given != null ? given[1] : SourceRange.ofBytes(table, openStart, openEnd);
+  }
+
+  /** The closing brace's range. */
+  public SourceRange closeBraceRange() {
+    return given != null ? given[2] : SourceRange.ofBytes(table, closeStart, closeEnd);
+  }
+
   /** The whole block's range. */
   public SourceRange range() {
-    return typeRange.to(closeBraceRange);
+    return typeRange().to(closeBraceRange());
   }
 
   /** hcl's DefRange: from the type through the last label (or the type alone). */
   public SourceRange defRange() {
-    SourceRange last = labelRanges.isEmpty() ? typeRange : labelRanges.get(labelRanges.size() - 1);
-    return typeRange.to(last);
+    ImmutableList<SourceRange> labelRanges = labelRanges();
+    SourceRange last = labelRanges.isEmpty() ? typeRange() : labelRanges.get(labelRanges.size() - 1);
+    return typeRange().to(last);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o == this || (o instanceof Block b && type.equals(b.type) && labels.equals(b.labels) && body.equals(b.body)
+        && typeRange().equals(b.typeRange()) && labelRanges().equals(b.labelRanges())
+        && openBraceRange().equals(b.openBraceRange()) && closeBraceRange().equals(b.closeBraceRange()));
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, labels, body, typeRange());
+  }
+
+  @Override
+  public String toString() {
+    return "Block[type=" + type + ", labels=" + labels + ", range=" + range() + "]";
   }
 }

@@ -42,6 +42,30 @@ public final class SourceRange {
     return new SourceRange(Objects.requireNonNull(table), startByte, endByte);
   }
 
+  /**
+   * The start byte offset this range was made from: for a range made by {@link #ofBytes}, the
+   * offset in its table's coordinates (a parser keeps these instead of range objects); otherwise
+   * the start position's byte offset.
+   */
+  public int startOffset() {
+    return startByte;
+  }
+
+  /** The end byte offset this range was made from (see {@link #startOffset}). */
+  public int endOffset() {
+    return endByte;
+  }
+
+  /** The position table this range was made from by {@link #ofBytes}, or null. */
+  Positions table() {
+    return positions instanceof Positions table ? table : null;
+  }
+
+  /** True when {@code r} was made by {@link #ofBytes} from {@code table}. */
+  static boolean madeFrom(SourceRange r, Positions table) {
+    return table != null && r != null && r.positions == table;
+  }
+
   /** The file name. */
   public String filename() {
     return positions instanceof Fixed f ? f.filename : ((Positions) positions).filename();

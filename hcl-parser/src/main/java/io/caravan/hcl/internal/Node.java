@@ -14,11 +14,18 @@ import java.util.List;
 
 /** Base of all parsed expression nodes: range, source text, and diagnostic-collecting evaluation. */
 abstract class Node implements Expression {
-  final SourceRange range;
+  /**
+   * The node's byte offsets in its source's position table: a large tree has a node per literal,
+   * and a {@link SourceRange} object each was a fifth of its retained memory, so ranges are made
+   * when asked for.
+   */
+  private final int start;
+  private final int end;
   final Source src;
 
   Node(SourceRange range, Source src) {
-    this.range = range;
+    this.start = range.startOffset();
+    this.end = range.endOffset();
     this.src = src;
   }
 
@@ -37,12 +44,12 @@ abstract class Node implements Expression {
 
   /** hcl's StartRange: the part of the expression used as subject for argument errors. */
   SourceRange startRange() {
-    return range;
+    return range();
   }
 
   @Override
   public SourceRange range() {
-    return range;
+    return SourceRange.ofBytes(src.table(), start, end);
   }
 
   @Override
@@ -54,11 +61,11 @@ abstract class Node implements Expression {
 
   @Override
   public String sourceText() {
-    return src.text(range.start().byteOffset() - src.base(), range.end().byteOffset() - src.base());
+    return src.text(start, end);
   }
 
-  /** Shared source bytes; {@code base} is the file offset of {@code bytes[0]} (0 unless the text is a template inside a JSON string). */
-  record Source(byte[] bytes, int base) {
+  /** Shared source bytes and their position table (offsets are indexes into {@code bytes}). */
+  record Source(byte[] bytes, SourceRange.Positions table) {
     String text(int from, int to) {
       return new String(bytes, from, Math.max(0, to - from), StandardCharsets.UTF_8);
     }

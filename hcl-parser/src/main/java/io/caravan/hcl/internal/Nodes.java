@@ -154,7 +154,7 @@ final class Nodes {
   static final class TupleCons extends Node {
     final List<Node> elems;
     TupleCons(List<Node> elems, SourceRange r, Source s) { super(r, s); this.elems = List.copyOf(elems); }
-    SourceRange startRange() { return new SourceRange(range.filename(), range.start(), new io.caravan.hcl.Pos(range.start().line(), range.start().column() + 1, range.start().byteOffset() + 1)); }
+    SourceRange startRange() { return new SourceRange(range().filename(), range().start(), new io.caravan.hcl.Pos(range().start().line(), range().start().column() + 1, range().start().byteOffset() + 1)); }
     void collectTraversals(List<Traversal> out) { for (Node n : elems) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -169,7 +169,7 @@ final class Nodes {
   static final class ObjectCons extends Node {
     final List<Node> keys; final List<Node> values;
     ObjectCons(List<Node> keys, List<Node> values, SourceRange r, Source s) { super(r, s); this.keys = List.copyOf(keys); this.values = List.copyOf(values); }
-    SourceRange startRange() { return new SourceRange(range.filename(), range.start(), new io.caravan.hcl.Pos(range.start().line(), range.start().column() + 1, range.start().byteOffset() + 1)); }
+    SourceRange startRange() { return new SourceRange(range().filename(), range().start(), new io.caravan.hcl.Pos(range().start().line(), range().start().column() + 1, range().start().byteOffset() + 1)); }
     void collectTraversals(List<Traversal> out) { for (int i = 0; i < keys.size(); i++) { keys.get(i).collectTraversals(out); values.get(i).collectTraversals(out); } }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -180,12 +180,12 @@ final class Nodes {
         Value v = values.get(i).eval(ctx, d);
         if (failed(d, km)) continue;
         if (k.isNull()) {
-          d.add(Diagnostic.error("Null value as key", "Can't use a null value as a key.", keys.get(i).range, range));
+          d.add(Diagnostic.error("Null value as key", "Can't use a null value as a key.", keys.get(i).range(), range()));
           continue;
         }
         Value ks;
         try { ks = Convert.to(k, Type.STRING); } catch (ConversionException e) {
-          d.add(Diagnostic.error("Incorrect key type", "Can't use this value as a key: " + e.getMessage() + ".", keys.get(i).range, range));
+          d.add(Diagnostic.error("Incorrect key type", "Can't use this value as a key: " + e.getMessage() + ".", keys.get(i).range(), range()));
           continue;
         }
         if (ks.isUnknown()) return Value.UNKNOWN_DYNAMIC;
@@ -200,7 +200,7 @@ final class Nodes {
   /** A bare identifier used as an object key (also usable as a traversal when parenthesised by the user). */
   static final class ObjectKey extends Node {
     final Node wrapped; final boolean forceString;
-    ObjectKey(Node wrapped, boolean forceString, Source s) { super(wrapped.range, s); this.wrapped = wrapped; this.forceString = forceString; }
+    ObjectKey(Node wrapped, boolean forceString, Source s) { super(wrapped.range(), s); this.wrapped = wrapped; this.forceString = forceString; }
     void collectTraversals(List<Traversal> out) { if (!forceString) wrapped.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       if (forceString && wrapped instanceof ScopeTraversal st) return Value.string(st.traversal.rootName());
@@ -223,9 +223,9 @@ final class Nodes {
       }
       if (f == null) {
         if (ctx == null || ctx.functions().functions().isEmpty()) {
-          d.add(Diagnostic.error("Function calls not allowed", "Functions may not be called here.", range));
+          d.add(Diagnostic.error("Function calls not allowed", "Functions may not be called here.", range()));
         } else {
-          d.add(Diagnostic.error("Call to unknown function", "There is no function named \"" + name + "\".", nameRange, range));
+          d.add(Diagnostic.error("Call to unknown function", "There is no function named \"" + name + "\".", nameRange, range()));
         }
         return ERR;
       }
@@ -238,13 +238,13 @@ final class Nodes {
           if (failed(d, m)) break;
           Type t = v.type();
           if (v.isNull()) {
-            d.add(Diagnostic.error("Invalid expanding argument value", "The expanding argument (indicated by ...) must not be null.", args.get(i).range, range));
+            d.add(Diagnostic.error("Invalid expanding argument value", "The expanding argument (indicated by ...) must not be null.", args.get(i).range(), range()));
             return ERR;
           }
           if (t instanceof Type.ListType || t instanceof Type.SetType || t instanceof Type.TupleType) {
             for (Value e : v.elements()) { vals.add(e); argNodes.add(args.get(i)); }
           } else {
-            d.add(Diagnostic.error("Invalid expanding argument value", "The expanding argument (indicated by ...) must be of a tuple, list, or set type.", args.get(i).range, range));
+            d.add(Diagnostic.error("Invalid expanding argument value", "The expanding argument (indicated by ...) must be of a tuple, list, or set type.", args.get(i).range(), range()));
             return ERR;
           }
         } else {
@@ -255,12 +255,12 @@ final class Nodes {
       List<Parameter> params = f.params();
       Parameter vp = f.varParam();
       if (vals.size() < params.size()) {
-        SourceRange close = new SourceRange(range.filename(), new io.caravan.hcl.Pos(range.end().line(), range.end().column() - 1, range.end().byteOffset() - 1), range.end());
-        d.add(Diagnostic.error("Not enough function arguments", "Function \"" + name + "\" expects " + params.size() + " argument(s). Missing value for \"" + params.get(vals.size()).name() + "\".", close, range));
+        SourceRange close = new SourceRange(range().filename(), new io.caravan.hcl.Pos(range().end().line(), range().end().column() - 1, range().end().byteOffset() - 1), range().end());
+        d.add(Diagnostic.error("Not enough function arguments", "Function \"" + name + "\" expects " + params.size() + " argument(s). Missing value for \"" + params.get(vals.size()).name() + "\".", close, range()));
         return ERR;
       }
       if (vp == null && vals.size() > params.size()) {
-        d.add(Diagnostic.error("Too many function arguments", "Function \"" + name + "\" expects only " + params.size() + " argument(s).", argNodes.get(params.size()).startRange(), range));
+        d.add(Diagnostic.error("Too many function arguments", "Function \"" + name + "\" expects only " + params.size() + " argument(s).", argNodes.get(params.size()).startRange(), range()));
         return ERR;
       }
       if (failed(d, m)) return ERR;
@@ -269,13 +269,13 @@ final class Nodes {
         Parameter p = i < params.size() ? params.get(i) : vp;
         Value v = vals.get(i);
         if (v.isNull() && !p.allowNull()) {
-          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: argument must not be null.", argNodes.get(i).startRange(), range));
+          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: argument must not be null.", argNodes.get(i).startRange(), range()));
           return ERR;
         }
         try {
           conv.add(Convert.to(v, p.type()));
         } catch (ConversionException e) {
-          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".", argNodes.get(i).startRange(), range));
+          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".", argNodes.get(i).startRange(), range()));
           return ERR;
         }
       }
@@ -286,13 +286,13 @@ final class Nodes {
       } catch (FunctionException e) {
         if (e.argIndex() >= 0 && e.argIndex() < conv.size()) {
           Parameter p = e.argIndex() < params.size() ? params.get(e.argIndex()) : vp;
-          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".", argNodes.get(e.argIndex()).startRange(), range));
+          d.add(Diagnostic.error("Invalid function argument", "Invalid value for \"" + p.name() + "\" parameter: " + e.getMessage() + ".", argNodes.get(e.argIndex()).startRange(), range()));
         } else {
-          d.add(Diagnostic.error("Error in function call", "Call to function \"" + name + "\" failed: " + e.getMessage() + ".", startRange(), range));
+          d.add(Diagnostic.error("Error in function call", "Call to function \"" + name + "\" failed: " + e.getMessage() + ".", startRange(), range()));
         }
         return ERR;
       } catch (ConversionException e) {
-        d.add(Diagnostic.error("Error in function call", "Call to function \"" + name + "\" failed: " + e.getMessage() + ".", startRange(), range));
+        d.add(Diagnostic.error("Error in function call", "Call to function \"" + name + "\" failed: " + e.getMessage() + ".", startRange(), range()));
         return ERR;
       }
     }
@@ -313,16 +313,16 @@ final class Nodes {
       Type rt = tv.isNull() && tv.type() instanceof Type.Dynamic ? fv.type()
           : fv.isNull() && fv.type() instanceof Type.Dynamic ? tv.type() : Convert.unify(List.of(tv.type(), fv.type()));
       if (rt == null) {
-        d.add(Diagnostic.error("Inconsistent conditional result types", "The true and false result expressions must have consistent types. The 'true' value is " + tv.type().friendlyName() + ", but the 'false' value is " + fv.type().friendlyName() + ".", SourceRange.between(t.range, f.range), range));
+        d.add(Diagnostic.error("Inconsistent conditional result types", "The true and false result expressions must have consistent types. The 'true' value is " + tv.type().friendlyName() + ", but the 'false' value is " + fv.type().friendlyName() + ".", SourceRange.between(t.range(), f.range()), range()));
         return ERR;
       }
       if (c.isNull()) {
-        d.add(Diagnostic.error("Null condition", "The condition value is null. Conditions must either be true or false.", cond.range, range));
+        d.add(Diagnostic.error("Null condition", "The condition value is null. Conditions must either be true or false.", cond.range(), range()));
         return ERR;
       }
       Value cb;
       try { cb = Convert.to(c, Type.BOOL); } catch (ConversionException e) {
-        d.add(Diagnostic.error("Incorrect condition type", "The condition expression must be of type bool.", cond.range, range));
+        d.add(Diagnostic.error("Incorrect condition type", "The condition expression must be of type bool.", cond.range(), range()));
         return ERR;
       }
       if (cb.isUnknown()) return Value.unknown(rt);
@@ -343,11 +343,11 @@ final class Nodes {
       Type want = op == '!' ? Type.BOOL : Type.NUMBER;
       Value cv;
       try { cv = Convert.to(v, want); } catch (ConversionException e) {
-        d.add(Diagnostic.error("Invalid operand", "Unsuitable value for unary operand: " + e.getMessage() + ".", operand.range, range));
+        d.add(Diagnostic.error("Invalid operand", "Unsuitable value for unary operand: " + e.getMessage() + ".", operand.range(), range()));
         return ERR;
       }
       if (cv.isNull()) {
-        d.add(Diagnostic.error("Invalid operand", "Unsuitable value for unary operand: argument must not be null.", operand.range, range));
+        d.add(Diagnostic.error("Invalid operand", "Unsuitable value for unary operand: argument must not be null.", operand.range(), range()));
         return ERR;
       }
       if (cv.isUnknown()) return Value.unknown(want);
@@ -358,7 +358,7 @@ final class Nodes {
   /** A binary operation. */
   static final class Binary extends Node {
     final String op; final Node lhs, rhs;
-    Binary(String op, Node l, Node r, SourceRange range, Source s) { super(range, s); this.op = op; lhs = l; rhs = r; }
+    Binary(String op, Node l, Node r, SourceRange rr, Source s) { super(rr, s); this.op = op; lhs = l; rhs = r; }
     SourceRange startRange() { return lhs.startRange(); }
     void collectTraversals(List<Traversal> out) { lhs.collectTraversals(out); rhs.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
@@ -392,13 +392,13 @@ final class Nodes {
         case "*": return Value.number(Numbers.roundToFloat(a.multiply(b)));
         case "/":
           if (b.signum() == 0) {
-            d.add(Diagnostic.error("Operation failed", "Error during operation: can't divide by zero.", range, range));
+            d.add(Diagnostic.error("Operation failed", "Error during operation: can't divide by zero.", range(), range()));
             return ERR;
           }
           return Value.number(Numbers.roundToFloat(a.divide(b, new MathContext(400, RoundingMode.HALF_EVEN))));
         case "%":
           if (b.signum() == 0) {
-            d.add(Diagnostic.error("Operation failed", "Error during operation: can't use modulo by zero.", range, range));
+            d.add(Diagnostic.error("Operation failed", "Error during operation: can't use modulo by zero.", range(), range()));
             return ERR;
           }
           return Value.number(Numbers.roundToFloat(a.remainder(b)));
@@ -411,11 +411,11 @@ final class Nodes {
 
     private Value convertOperand(Value v, Type t, Node n, String side, List<Diagnostic> d) {
       if (v.isNull()) {
-        d.add(Diagnostic.error("Operation failed", "Error during operation: argument must not be null.", range, null));
+        d.add(Diagnostic.error("Operation failed", "Error during operation: argument must not be null.", range(), null));
         return null;
       }
       try { return Convert.to(v, t); } catch (ConversionException e) {
-        d.add(Diagnostic.error("Invalid operand", "Unsuitable value for " + side + " operand: " + e.getMessage() + ".", n.range, range));
+        d.add(Diagnostic.error("Invalid operand", "Unsuitable value for " + side + " operand: " + e.getMessage() + ".", n.range(), range()));
         return null;
       }
     }
@@ -425,7 +425,7 @@ final class Nodes {
   static final class Template extends Node {
     final List<Node> parts;
     Template(List<Node> parts, SourceRange r, Source s) { super(r, s); this.parts = List.copyOf(parts); } // trimmed: ASTs hold many
-    SourceRange startRange() { return parts.isEmpty() ? range : parts.get(0).startRange(); }
+    SourceRange startRange() { return parts.isEmpty() ? range() : parts.get(0).startRange(); }
     void collectTraversals(List<Traversal> out) { for (Node n : parts) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
@@ -436,14 +436,14 @@ final class Nodes {
         Value v = p.eval(ctx, d);
         if (failed(d, pm)) continue;
         if (v.isNull()) {
-          d.add(Diagnostic.error("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", p.range, range));
+          d.add(Diagnostic.error("Invalid template interpolation value", "The expression result is null. Cannot include a null value in a string template.", p.range(), range()));
           continue;
         }
         if (v.isUnknown()) { unknown = true; continue; }
         try {
           b.append(Convert.to(v, Type.STRING).asString());
         } catch (ConversionException e) {
-          d.add(Diagnostic.error("Invalid template interpolation value", "Cannot include the given value in a string template: " + e.getMessage() + ".", p.range, range));
+          d.add(Diagnostic.error("Invalid template interpolation value", "Cannot include the given value in a string template: " + e.getMessage() + ".", p.range(), range()));
         }
       }
       if (failed(d, m)) return ERR;
@@ -470,12 +470,12 @@ final class Nodes {
       Value c = cond.eval(ctx, d);
       if (failed(d, m)) return ERR;
       if (c.isNull()) {
-        d.add(Diagnostic.error("Null condition", "The condition value is null. Conditions must either be true or false.", cond.range, range));
+        d.add(Diagnostic.error("Null condition", "The condition value is null. Conditions must either be true or false.", cond.range(), range()));
         return ERR;
       }
       Value cb;
       try { cb = Convert.to(c, Type.BOOL); } catch (ConversionException e) {
-        d.add(Diagnostic.error("Incorrect condition type", "The condition expression must be of type bool.", cond.range, range));
+        d.add(Diagnostic.error("Incorrect condition type", "The condition expression must be of type bool.", cond.range(), range()));
         return ERR;
       }
       if (cb.isUnknown()) return Value.unknown(Type.STRING);
@@ -503,14 +503,14 @@ final class Nodes {
       Value c = coll.eval(ctx, d);
       if (failed(d, m)) return ERR;
       if (c.isNull()) {
-        d.add(Diagnostic.error("Iteration over null value", "A null value cannot be used as the collection in a 'for' expression.", coll.range, range));
+        d.add(Diagnostic.error("Iteration over null value", "A null value cannot be used as the collection in a 'for' expression.", coll.range(), range()));
         return ERR;
       }
       Type t = c.type();
       boolean seq = t instanceof Type.ListType || t instanceof Type.SetType || t instanceof Type.TupleType;
       boolean map = t instanceof Type.MapType || t instanceof Type.ObjectType;
       if (!seq && !map) {
-        d.add(Diagnostic.error("Iteration over non-iterable value", "A value of type " + t.friendlyName() + " cannot be used as the collection in a 'for' expression.", coll.range, range));
+        d.add(Diagnostic.error("Iteration over non-iterable value", "A value of type " + t.friendlyName() + " cannot be used as the collection in a 'for' expression.", coll.range(), range()));
         return ERR;
       }
       if (c.isUnknown()) return Value.UNKNOWN_DYNAMIC;
@@ -530,11 +530,11 @@ final class Nodes {
           Value cv = cond.eval(child, d);
           if (failed(d, cm)) return ERR;
           if (cv.isNull()) {
-            d.add(Diagnostic.error("Condition is null", "The value of the 'if' clause must not be null.", cond.range, range));
+            d.add(Diagnostic.error("Condition is null", "The value of the 'if' clause must not be null.", cond.range(), range()));
             return ERR;
           }
           try { cv = Convert.to(cv, Type.BOOL); } catch (ConversionException e) {
-            d.add(Diagnostic.error("Invalid 'for' condition", "The 'if' clause value is invalid: " + e.getMessage() + ".", cond.range, range));
+            d.add(Diagnostic.error("Invalid 'for' condition", "The 'if' clause value is invalid: " + e.getMessage() + ".", cond.range(), range()));
             return ERR;
           }
           if (cv.isUnknown()) return Value.UNKNOWN_DYNAMIC;
@@ -546,11 +546,11 @@ final class Nodes {
           Value v = valExpr.eval(child, d);
           if (failed(d, km)) continue;
           if (k.isNull()) {
-            d.add(Diagnostic.error("Invalid object key", "Key expression in 'for' expression must not produce a null value.", keyExpr.range, range));
+            d.add(Diagnostic.error("Invalid object key", "Key expression in 'for' expression must not produce a null value.", keyExpr.range(), range()));
             return ERR;
           }
           try { k = Convert.to(k, Type.STRING); } catch (ConversionException e) {
-            d.add(Diagnostic.error("Invalid object key", "The key expression produced an invalid result: " + e.getMessage() + ".", keyExpr.range, range));
+            d.add(Diagnostic.error("Invalid object key", "The key expression produced an invalid result: " + e.getMessage() + ".", keyExpr.range(), range()));
             return ERR;
           }
           if (k.isUnknown()) return Value.UNKNOWN_DYNAMIC;
@@ -558,7 +558,7 @@ final class Nodes {
           if (group) groups.computeIfAbsent(ks, x -> new ArrayList<>()).add(v);
           else {
             if (outObj.containsKey(ks)) {
-              d.add(Diagnostic.error("Duplicate object key", "Two different items produced the key \"" + ks + "\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key.", keyExpr.range, range));
+              d.add(Diagnostic.error("Duplicate object key", "Two different items produced the key \"" + ks + "\" in this 'for' expression. If duplicates are expected, use the ellipsis (...) after the value expression to enable grouping by key.", keyExpr.range(), range()));
               return ERR;
             }
             outObj.put(ks, v);

@@ -24,6 +24,8 @@ public final class Parser {
   private final byte[] b;
   private final String file;
   private final PosTable pt;
+  /** Recently made short string values by hash slot (see {@link #literalString}). */
+  private final Value[] strings = new Value[1024];
   /** Recently made ASCII names by hash slot (see {@link #asciiName}). */
   private final String[] names = new String[1024];
   private final Node.Source source;
@@ -33,25 +35,21 @@ public final class Parser {
   private boolean singleLine;
   /** The bytes traversal ranges index into: {@code b}, or the whole JSON file for a template inside a JSON string. */
   private final byte[] traversalSource;
-  /** The file offset of {@code b[0]}. */
-  private final int base;
 
   private Parser(byte[] src, String file) {
     this.b = src;
     this.file = file;
     this.pt = new PosTable(src, file);
-    this.source = new Node.Source(src, 0);
+    this.source = new Node.Source(src, pt);
     this.traversalSource = src;
-    this.base = 0;
   }
 
   private Parser(byte[] text, String file, byte[] fileBytes, int line, int column, int byteOffset) {
     this.b = text;
     this.file = file;
     this.pt = new PosTable(text, file, line, column, byteOffset);
-    this.source = new Node.Source(text, byteOffset);
+    this.source = new Node.Source(text, pt);
     this.traversalSource = fileBytes;
-    this.base = byteOffset;
   }
 
   /** A template parsed from the text of a JSON string, or the diagnostics that stopped it. */
@@ -292,8 +290,8 @@ public final class Parser {
     return new Body(ImmutableList.copyOf(items), r(start, p), r(p, p));
   }
 
-  private int pos(SourceRange r) { return r.start().byteOffset() - base; }
-  private int end(SourceRange r) { return r.end().byteOffset() - base; }
+  private static int pos(SourceRange r) { return r.startOffset(); }
+  private static int end(SourceRange r) { return r.endOffset(); }
 
   private void recoverLine() {
     int depthB = 0;
@@ -343,7 +341,7 @@ public final class Parser {
       enter();
       Node expr = parseExpr(false);
       depth--;
-      Attribute a = new Attribute(name, expr, r(s, end(expr.range)), nameRange, r(eq, eq + 1));
+      Attribute a = new Attribute(name, expr, r(s, end(expr.range())), nameRange, r(eq, eq + 1));
       skip(false);
       if (p < b.length && !atNewline()) {
         if (peek() == '}' || singleLine) return a; // caller (single-line block) handles
@@ -541,13 +539,13 @@ public final class Parser {
     skip(nl);
     if (peek() != ':') {
       int e = atNewline() ? p + (peek() == '\r' ? 2 : 1) : p + charLenSafe();
-      err("Missing false expression in conditional", "The conditional operator (...?...:...) requires a false expression, delimited by a colon.", p, e, r(pos(cond.range), e));
+      err("Missing false expression in conditional", "The conditional operator (...?...:...) requires a false expression, delimited by a colon.", p, e, r(pos(cond.range()), e));
       throw new Bail();
     }
     p++;
     skip(nl);
     Node f = parseExpr(nl);
-    return new Nodes.Conditional(cond, t, f, r(pos(cond.range), end(f.range)), source);
+    return new Nodes.Conditional(cond, t, f, r(pos(cond.range()), end(f.range())), source);
   }
 
   private static final String[][] LEVELS = {
@@ -572,7 +570,7 @@ public final class Parser {
       p += op.length();
       skip(nl);
       Node rhs = parseBinary(level + 1, nl);
-      lhs = new Nodes.Binary(op, lhs, rhs, r(pos(lhs.range), end(rhs.range)), source);
+      lhs = new Nodes.Binary(op, lhs, rhs, r(pos(lhs.range()), end(rhs.range())), source);
     }
   }
 
@@ -586,9 +584,9 @@ public final class Parser {
       Node operand = parseUnary(nl);
       depth--;
       if (op == '-' && operand instanceof Nodes.Literal l && l.value.type().equals(io.caravan.hcl.Type.NUMBER)) {
-        return new Nodes.Literal(Value.number(l.value.asNumber().negate()), r(s, end(operand.range)), source);
+        return new Nodes.Literal(Value.number(l.value.asNumber().negate()), r(s, end(operand.range())), source);
       }
-      return new Nodes.Unary(op, operand, r(s, end(operand.range)), source);
+      return new Nodes.Unary(op, operand, r(s, end(operand.range())), source);
     }
     return parsePostfix(parsePrimary(nl), nl);
   }
@@ -611,7 +609,7 @@ public final class Parser {
             String name = ident();
             each = new Nodes.GetAttrNode(each, name, r(as, p), r(ds, p), source);
           }
-          n = new Nodes.Splat(n, each, sym, r(pos(n.range), p), source);
+          n = new Nodes.Splat(n, each, sym, r(pos(n.range()), p), source);
           continue;
         }
         if (peek() >= '0' && peek() <= '9') {
@@ -660,7 +658,7 @@ public final class Parser {
               each = new Nodes.IndexNode(each, k, r(is, p), r(bs, p), source);
             } else break;
           }
-          n = new Nodes.Splat(n, each, sym, r(pos(n.range), p), source);
+          n = new Nodes.Splat(n, each, sym, r(pos(n.range()), p), source);
           continue;
         }
         Node k = parseExpr(true);
@@ -671,13 +669,13 @@ public final class Parser {
         }
         p++;
         if (k instanceof Nodes.Template tk && n instanceof Nodes.ScopeTraversal) {
-          if (tk.parts.isEmpty()) k = new Nodes.Literal(Value.string(""), k.range, source);
-          else if (tk.parts.size() == 1 && tk.parts.get(0) instanceof Nodes.Literal pl) k = new Nodes.Literal(pl.value, k.range, source);
+          if (tk.parts.isEmpty()) k = new Nodes.Literal(Value.string(""), k.range(), source);
+          else if (tk.parts.size() == 1 && tk.parts.get(0) instanceof Nodes.Literal pl) k = new Nodes.Literal(pl.value, k.range(), source);
         }
         if (k instanceof Nodes.Literal l && (n instanceof Nodes.ScopeTraversal)) {
           n = addIndex(n, l.value, r(bs, p));
         } else {
-          n = new Nodes.IndexNode(n, k, r(bs, p), r(pos(n.range), p), source);
+          n = new Nodes.IndexNode(n, k, r(bs, p), r(pos(n.range()), p), source);
         }
         continue;
       }
@@ -693,7 +691,7 @@ public final class Parser {
       SourceRange rr = t.range().to(stepRange);
       return new Nodes.ScopeTraversal(new Traversal(t.rootName(), steps, rr, source.text(pos(rr), end(rr)), traversalSource), st.rootRange, source);
     }
-    return new Nodes.GetAttrNode(n, name, stepRange, n.range.to(stepRange), source);
+    return new Nodes.GetAttrNode(n, name, stepRange, n.range().to(stepRange), source);
   }
 
   private Node addIndex(Node n, Value key, SourceRange stepRange) {
@@ -704,7 +702,7 @@ public final class Parser {
       return new Nodes.ScopeTraversal(new Traversal(t.rootName(), steps, rr, source.text(pos(rr), end(rr)), traversalSource), st.rootRange, source);
     }
     Node k = new Nodes.Literal(key, stepRange, source);
-    return new Nodes.IndexNode(n, k, stepRange, n.range.to(stepRange), source);
+    return new Nodes.IndexNode(n, k, stepRange, n.range().to(stepRange), source);
   }
 
   private Node parsePrimary(boolean nl) {
@@ -853,14 +851,14 @@ public final class Parser {
       }
       int keyStart = p;
       Node k = parseExpr(false);
-      if (k instanceof Nodes.Literal kl && atIdentAt(keyStart) && identEnd(keyStart) == end(k.range)) {
-        k = new Nodes.Literal(Value.string(source.text(keyStart, end(k.range))), k.range, source);
+      if (k instanceof Nodes.Literal kl && atIdentAt(keyStart) && identEnd(keyStart) == end(k.range())) {
+        k = new Nodes.Literal(Value.string(source.text(keyStart, end(k.range()))), k.range(), source);
       }
       if (k instanceof Nodes.ScopeTraversal st && st.traversal.steps().isEmpty()) k = new Nodes.ObjectKey(k, true, source);
       else if (k instanceof Nodes.Parens) k = new Nodes.ObjectKey(k, false, source);
       skip(false);
       if (peek() != '=' && peek() != ':') {
-        err("Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value.", p, p + charLenSafe(), r(pos(k.range), p + charLenSafe()));
+        err("Missing key/value separator", "Expected an equals sign (\"=\") to mark the beginning of the attribute value.", p, p + charLenSafe(), r(pos(k.range()), p + charLenSafe()));
         throw new Bail();
       }
       p++;
@@ -974,6 +972,31 @@ public final class Parser {
     TemplateParser tp = new TemplateParser(this, true, marker, indent);
     List<Node> parts = tp.parseSeq(s);
     return finishTemplate(parts, s);
+  }
+
+  /**
+   * The string value of a template literal, shared with the last equal short literal that hashed
+   * to the same slot: values such as {@code "docker"} or {@code "linux"} repeat all through a
+   * large file, and a String and a Value each were a large part of its syntax tree.
+   */
+  Value literalString(CharSequence text) {
+    int n = text.length();
+    if (n > 48) return Value.string(TemplateParser.nfc(text));
+    int hash = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 0x300) return Value.string(TemplateParser.nfc(text));
+      hash = 31 * hash + c;
+    }
+    int slot = (hash ^ (hash >>> 16)) & (strings.length - 1);
+    Value cached = strings[slot];
+    if (cached != null) {
+      String s = cached.asString();
+      if (s.length() == n && s.contentEquals(text)) return cached;
+    }
+    Value v = Value.string(text.toString());
+    strings[slot] = v;
+    return v;
   }
 
   // accessors for TemplateParser

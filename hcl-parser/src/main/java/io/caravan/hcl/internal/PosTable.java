@@ -58,18 +58,18 @@ final class PosTable implements SourceRange.Positions {
     this.baseLine = baseLine;
     this.baseColumn = baseColumn;
     this.baseByte = baseByte;
-    int[] starts = new int[16];
-    boolean[] plain = new boolean[16];
+    int lines = 1;
+    for (byte c : src) {
+      if (c == '\n') lines++;
+    }
+    int[] starts = new int[lines]; // counted first: no garbage from growing a 10 MB file's table
+    boolean[] plain = new boolean[lines];
     int n = 0;
     starts[n++] = 0;
     boolean special = false;
     for (int i = 0; i < src.length; i++) {
       byte c = src[i];
       if (c == '\n') {
-        if (n == starts.length) {
-          starts = Arrays.copyOf(starts, n * 2);
-          plain = Arrays.copyOf(plain, n * 2);
-        }
         plain[n - 1] = !special;
         starts[n++] = i + 1;
         special = false;
@@ -173,11 +173,6 @@ final class PosTable implements SourceRange.Positions {
       if (lineStarts[mid] <= b) lo = mid; else hi = mid;
     }
     return lastLine = lo;
-  }
-
-  /** The file offset of this table's offset 0. */
-  int baseByte() {
-    return baseByte;
   }
 
   /** A range whose positions are made from this table when asked for. */

@@ -333,7 +333,7 @@ final class TemplateParser {
   }
 
   /** NFC form of a literal; text below U+0300 is already NFC, so it skips the normalizer's copy. */
-  private static String nfc(CharSequence text) {
+  static String nfc(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) >= 0x300) return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
     }
@@ -347,7 +347,7 @@ final class TemplateParser {
       Item it = items.get(idx[0]);
       if (it instanceof Lit l) {
         idx[0]++;
-        if (l.text.length() > 0 || true) parts.add(new Nodes.Literal(Value.string(nfc(l.text)), ps.range(l.start, l.end), src));
+        if (l.text.length() > 0 || true) parts.add(new Nodes.Literal(ps.literalString(l.text), ps.range(l.start, l.end), src));
       } else if (it instanceof Interp in) {
         idx[0]++;
         parts.add(new Nodes.TemplateWrap(in.expr(), ps.range(in.start(), in.end()), src));
