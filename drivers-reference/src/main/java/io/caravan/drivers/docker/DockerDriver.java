@@ -213,8 +213,14 @@ public final class DockerDriver implements TaskDriver {
     for (String v : config.configStrings("volumes")) {
       binds.add(Bind.parse(v));
     }
+    // Nomad's layout inside the container: the shared alloc dir at /alloc, the task's local/ and secrets/ at /local
+    // and /secrets (the client points NOMAD_ALLOC_DIR, NOMAD_TASK_DIR and NOMAD_SECRETS_DIR there).
+    if (config.allocDir() != null) {
+      binds.add(Bind.parse(existingDir(config.allocDir()) + ":/alloc"));
+    }
     if (config.taskDir() != null) {
-      binds.add(Bind.parse(config.taskDir().toAbsolutePath() + ":/local"));
+      binds.add(Bind.parse(existingDir(config.taskDir().resolve("local")) + ":/local"));
+      binds.add(Bind.parse(existingDir(config.taskDir().resolve("secrets")) + ":/secrets"));
     }
     if (!binds.isEmpty()) {
       hc.withBinds(binds);
@@ -440,7 +446,9 @@ public final class DockerDriver implements TaskDriver {
     try {
       client().killContainerCmd(task.containerId).withSignal("SIGKILL").exec();
     } catch (RuntimeException e) {
-      if (!task.exit.isDone()) {
+      // The container may have exited after the timeout while the engine's wait has not answered yet (podman
+      // polls): the engine then refuses the kill ("can only kill running containers"), and the wait below ends.
+      if (!task.exit.isDone() && !exitedPerEngine(task.containerId)) {
         throw new DriverException("cannot kill container " + task.containerId + ": " + e.getMessage(), true, e);
       }
     }
@@ -665,6 +673,24 @@ public final class DockerDriver implements TaskDriver {
           throw new DriverException("cannot close log stream: " + e.getMessage(), true, e);
         }
       }
+    }
+  }
+
+  /** The absolute path of a directory to bind, created when missing (podman refuses missing bind sources). */
+  private static String existingDir(java.nio.file.Path dir) {
+    try {
+      return java.nio.file.Files.createDirectories(dir).toAbsolutePath().toString();
+    } catch (java.io.IOException e) {
+      throw new DriverException("cannot create " + dir + " to mount into the container: " + e.getMessage(), true, e);
+    }
+  }
+
+  /** Whether the engine reports the container as no longer running. */
+  private boolean exitedPerEngine(String containerId) {
+    try {
+      return !Boolean.TRUE.equals(client().inspectContainerCmd(containerId).exec().getState().getRunning());
+    } catch (RuntimeException e) {
+      return false;
     }
   }
 }

@@ -117,6 +117,22 @@ class DockerDriverTest {
   }
 
   @Test
+  void containerSeesTheAllocAndTaskDirectoriesWhereNomadMountsThem() throws Exception {
+    Path alloc = Files.createDirectories(root.resolve("alloc"));
+    Path taskDir = Files.createDirectories(root.resolve("dirs"));
+    Files.createDirectories(taskDir.resolve("secrets"));
+    Files.writeString(taskDir.resolve("secrets/token"), "s3cret\n");
+    TaskHandle h = start(task("dirs", "cat /secrets/token; echo local > /local/out; echo shared > /alloc/out")
+        .allocDir(alloc).taskDir(taskDir).build());
+
+    assertThat(driver.waitTask(h.taskId()).get(30, TimeUnit.SECONDS).exitCode()).isZero();
+
+    assertThat(read(root.resolve("dirs.stdout.0"))).isEqualTo("s3cret\n");
+    assertThat(read(taskDir.resolve("local/out"))).isEqualTo("local\n");
+    assertThat(read(alloc.resolve("out"))).isEqualTo("shared\n");
+  }
+
+  @Test
   void containerAllocatingPastItsMemoryLimitExitsWith137() throws Exception {
     TaskHandle h = start(task("hog", "head -c 200000000 /dev/zero | tail -n 1 >/dev/null")
         .resources(TaskResources.memory(24)).build());

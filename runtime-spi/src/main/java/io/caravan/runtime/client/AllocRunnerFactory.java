@@ -113,8 +113,8 @@ public final class AllocRunnerFactory {
               .meta(group.meta())
               .meta(task.meta())
               .taskEnv(task.env());
-      if (driver.capabilities().fsIsolation() == DriverCapabilities.FsIsolation.CHROOT) {
-        // The task's root is its task directory: it finds its directories at /alloc, /local and /secrets.
+      if (driver.capabilities().fsIsolation() != DriverCapabilities.FsIsolation.NONE) {
+        // A chroot or a container image: the task finds its directories at /alloc, /local and /secrets.
         envBuilder.isolatedDirs();
       }
       TaskEnvironment env = envBuilder.build();

@@ -131,10 +131,12 @@ class NodeAgentTest {
     }
   }
 
-  @Test
-  void chrootDriversGetTheDirectoriesAsTheTaskSeesThem() throws Exception {
-    ScriptedDriver driver = new ScriptedDriver().then(new Exit(ExitResult.code(0)))
-        .fsIsolation(io.caravan.runtime.driver.DriverCapabilities.FsIsolation.CHROOT);
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = io.caravan.runtime.driver.DriverCapabilities.FsIsolation.class,
+      names = {"CHROOT", "IMAGE"})
+  void isolatingDriversGetTheDirectoriesAsTheTaskSeesThem(
+      io.caravan.runtime.driver.DriverCapabilities.FsIsolation isolation) throws Exception {
+    ScriptedDriver driver = new ScriptedDriver().then(new Exit(ExitResult.code(0))).fsIsolation(isolation);
     try (NodeAgent agent = agent(driver).start()) {
       transport.assign(alloc("a1", "batch", "run"));
       await("a1", "complete");
