@@ -31,29 +31,9 @@ class RunCommandProcessTest {
   @Test
   void runsTheSampleServiceServesItsPortAndCtrlCLeavesNothingRunning() throws Exception {
     Path job = JobCommandsTest.sampleJobs().resolve("hello-service.nomad.hcl");
-    // A program started in the background by a shell, and everything it starts (Maven, this test), has
-    // SIGINT ignored, and a JVM cannot undo that; a terminal's Ctrl-C never meets that case. So the
-    // program is started as from a terminal: python3 (which the sample job needs anyway) resets
-    // SIGINT to its default and execs java.
-    Process p = new ProcessBuilder("python3", "-c",
-        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString())
-        .redirectErrorStream(true).start();
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Process p = startAsFromATerminal(job);
+    BlockingQueue<String> lines = lines(p);
     List<String> seen = new ArrayList<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (java.io.IOException e) {
-        lines.add("<<output closed: " + e + ">>");
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
     try {
       int port = -1;
       boolean running = false;
@@ -101,6 +81,38 @@ class RunCommandProcessTest {
     } finally {
       p.destroyForcibly();
     }
+  }
+
+  /**
+   * Starts {@code caravan run FILE} as from a terminal. A program started in the background by a shell,
+   * and everything it starts (Maven, this test), has SIGINT ignored, and a JVM cannot undo that; a
+   * terminal's Ctrl-C never meets that case. So python3 (which the sample jobs need anyway) resets
+   * SIGINT to its default and execs java.
+   */
+  private static Process startAsFromATerminal(Path job) throws java.io.IOException {
+    return new ProcessBuilder("python3", "-c",
+        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString())
+        .redirectErrorStream(true).start();
+  }
+
+  /** The process's output lines as they come, read by a daemon thread. */
+  private static BlockingQueue<String> lines(Process p) {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          lines.add(line);
+        }
+      } catch (java.io.IOException e) {
+        lines.add("<<output closed: " + e + ">>");
+      }
+    });
+    reader.setDaemon(true);
+    reader.start();
+    return lines;
   }
 
   /** Runs {@code caravan run FILE ARGS...} in its own process to the end and returns (exit code, output). */
@@ -167,24 +179,8 @@ class RunCommandProcessTest {
   @Test
   void aPeriodicJobShowsItsLaunchesUntilCtrlC() throws Exception {
     Path job = JobCommandsTest.sampleJobs().resolve("periodic-report.nomad.hcl");
-    Process p = new ProcessBuilder("python3", "-c",
-        "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])",
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), CaravanMain.class.getName(), "run", job.toString())
-        .redirectErrorStream(true).start();
-    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = r.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (java.io.IOException e) {
-        lines.add("<<output closed: " + e + ">>");
-      }
-    });
-    reader.setDaemon(true);
-    reader.start();
+    Process p = startAsFromATerminal(job);
+    BlockingQueue<String> lines = lines(p);
     List<String> seen = new ArrayList<>();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

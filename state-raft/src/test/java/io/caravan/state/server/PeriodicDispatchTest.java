@@ -16,6 +16,7 @@ import io.caravan.state.fsm.StateFsm;
 import io.caravan.state.server.internal.LocalCommandSink;
 import io.caravan.state.server.internal.PeriodicDispatcher;
 import io.caravan.state.server.testing.CountScheduler;
+import io.caravan.state.server.testing.AwaitState;
 import io.caravan.state.store.StateSnapshot;
 import io.caravan.state.store.StateStore;
 import java.time.Clock;
@@ -49,14 +50,9 @@ class PeriodicDispatchTest {
   }
 
   private static StateSnapshot awaitState(CaravanServer server, Predicate<StateSnapshot> done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    StateSnapshot s = server.snapshot();
-    while (!done.test(s)) {
-      assertThat(System.nanoTime() - deadline).as("state did not get there in time").isNegative();
-      s = server.awaitIndex(s.latestIndex(), Duration.ofMillis(500));
-    }
-    return s;
+    return AwaitState.await(server, done);
   }
+
 
   /** Moves time in 5 s steps with a heartbeat from node n1 before each, so the node stays up. */
   private static void advanceHeartbeating(ManualTimers timers, CaravanServer server, Duration by) {

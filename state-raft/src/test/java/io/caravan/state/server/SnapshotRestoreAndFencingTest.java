@@ -12,6 +12,7 @@ import io.caravan.state.config.ServerConfig;
 import io.caravan.state.fsm.Command;
 import io.caravan.state.raft.FsmCommandException;
 import io.caravan.state.store.Fixtures;
+import io.caravan.state.server.testing.AwaitState;
 import io.caravan.state.store.StateSnapshot;
 import io.caravan.state.testing.TestConfigs;
 import java.io.ByteArrayInputStream;
@@ -27,14 +28,9 @@ import org.junit.jupiter.api.Timeout;
 class SnapshotRestoreAndFencingTest {
 
   private static StateSnapshot awaitState(CaravanServer server, Predicate<StateSnapshot> done) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    StateSnapshot s = server.snapshot();
-    while (!done.test(s)) {
-      assertThat(System.nanoTime() - deadline).as(server.name() + " did not get there in time").isNegative();
-      s = server.awaitIndex(s.latestIndex(), Duration.ofMillis(500));
-    }
-    return s;
+    return AwaitState.await(server, done);
   }
+
 
   @Test
   void aRestoredSnapshotReplacesTheStateOnAllThreeServers() throws Exception {
