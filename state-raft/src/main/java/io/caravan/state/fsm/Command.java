@@ -2,6 +2,7 @@ package io.caravan.state.fsm;
 
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.DesiredTransition;
 import io.caravan.model.cluster.DrainStrategy;
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.Node;
@@ -9,6 +10,7 @@ import io.caravan.model.job.Job;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import io.caravan.state.store.NodePool;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +54,19 @@ public sealed interface Command {
 
   /** Replaces a deployment (promotion and health updates write the updated deployment). */
   record UpsertDeployment(Deployment deployment) implements Command {}
+
+  /**
+   * Promotes a deployment's canaries: marks the named task groups (every group with canaries when
+   * {@code groups} is empty) promoted and describes the deployment as running again.
+   */
+  record PromoteDeployment(String deploymentId, List<String> groups) implements Command {}
+
+  /**
+   * Sets what the servers want of allocations (Nomad's AllocUpdateDesiredTransition): the drainer
+   * marks allocations to migrate, the deployment watcher allows unhealthy ones to be rescheduled.
+   * Fields left null in a transition keep their stored value.
+   */
+  record AllocDesiredTransitions(Map<String, DesiredTransition> transitions) implements Command {}
 
   /** Sets the cluster-wide scheduler configuration. */
   record SetSchedulerConfig(SchedulerConfiguration config) implements Command {}

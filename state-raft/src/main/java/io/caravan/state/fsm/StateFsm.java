@@ -2,6 +2,8 @@ package io.caravan.state.fsm;
 
 import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.DeploymentStatuses;
+import io.caravan.model.cluster.DesiredTransition;
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.cluster.Node;
 import io.caravan.model.job.Job;
@@ -190,10 +192,11 @@ public final class StateFsm implements ReplicatedFsm {
       tx.deleteEvals(c.evalIds());
       tx.deleteAllocs(c.allocIds());
     } else if (command instanceof Command.ApplyPlanResult c) {
-      tx.upsertAllocs(c.allocs().stream().map(a -> keepClientState(tx, a)).toList());
+      // the deployment first, so the allocations placed with it count in it
       if (c.deployment() != null) {
-        tx.upsertDeployment(c.deployment());
+        tx.upsertPlannedDeployment(c.deployment());
       }
+      tx.upsertAllocs(c.allocs().stream().map(a -> keepClientState(tx, a)).toList());
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.ClientAllocUpdates c) {
       for (Allocation update : c.allocs()) {
@@ -207,7 +210,20 @@ public final class StateFsm implements ReplicatedFsm {
       }
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.DeploymentStatus c) {
-      tx.updateDeployment(c.deploymentId(), d -> d.status(c.status()).statusDescription(c.description()));
+      Deployment d = tx.updateDeployment(c.deploymentId(), b -> b.status(c.status()).statusDescription(c.description()));
+      if (DeploymentStatuses.SUCCESSFUL.equals(c.status())) {
+        // a version that deployed successfully is what auto-revert goes back to
+        tx.setJobStability(d.namespace(), d.jobID(), d.jobVersion(), true);
+      }
+    } else if (command instanceof Command.PromoteDeployment c) {
+      tx.promoteDeployment(c.deploymentId(), c.groups());
+    } else if (command instanceof Command.AllocDesiredTransitions c) {
+      c.transitions().forEach((allocId, t) -> {
+        Allocation existing = tx.allocById(allocId);
+        if (existing != null) {
+          tx.updateAlloc(allocId, a -> a.desiredTransition(merge(existing.desiredTransition(), t)));
+        }
+      });
     } else if (command instanceof Command.UpsertDeployment c) {
       tx.upsertDeployment(c.deployment());
     } else if (command instanceof Command.SetSchedulerConfig c) {
@@ -223,6 +239,18 @@ public final class StateFsm implements ReplicatedFsm {
     } else {
       throw new IllegalStateException("unhandled command " + command.getClass().getSimpleName());
     }
+  }
+
+  private static DesiredTransition merge(DesiredTransition stored, DesiredTransition update) {
+    if (stored == null) {
+      return update;
+    }
+    return new DesiredTransition(
+        update.migrate() != null ? update.migrate() : stored.migrate(),
+        update.reschedule() != null ? update.reschedule() : stored.reschedule(),
+        update.forceReschedule() != null ? update.forceReschedule() : stored.forceReschedule(),
+        update.noShutdownDelay() != null ? update.noShutdownDelay() : stored.noShutdownDelay(),
+        update.migrateDisablePlacement() != null ? update.migrateDisablePlacement() : stored.migrateDisablePlacement());
   }
 
   /**

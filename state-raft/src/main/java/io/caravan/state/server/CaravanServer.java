@@ -24,6 +24,9 @@ import io.caravan.state.raft.RaftNode;
 import io.caravan.state.raft.ReplicatedLog;
 import io.caravan.state.raft.ReplicationException;
 import io.caravan.state.server.internal.CommandSink;
+import io.caravan.state.server.internal.deployment.DeploymentDecider;
+import io.caravan.state.server.internal.deployment.DeploymentWatcher;
+import io.caravan.state.server.internal.drain.NodeDrainer;
 import io.caravan.state.server.internal.Evals;
 import io.caravan.state.server.internal.HeartbeatTimers;
 import io.caravan.state.server.internal.LeaderServices;
@@ -102,7 +105,9 @@ public final class CaravanServer implements AutoCloseable {
     this.pipeline = new SchedulingPipeline(name, config, store, this::leaderWrite, timers, ids, clock,
         new SplittableRandom(random.nextLong()), b.schedulers);
     this.periodic = new PeriodicDispatcher(name, timers, clock, ids, this::leaderWrite, store::snapshot);
-    this.leader = new LeaderServices(name, heartbeats, pipeline, periodic);
+    this.leader = new LeaderServices(name, heartbeats, pipeline, periodic,
+        new DeploymentWatcher(name, store, this::leaderWrite, timers, clock, ids),
+        new NodeDrainer(name, store, this::leaderWrite, timers, clock, ids));
     fsm.setAppliedListener(leader::applied);
     if (b.self == null) {
       this.raft = null;
@@ -623,8 +628,10 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   /**
-   * Starts ({@code strategy} set) or cancels a node drain. Starting one creates node-update
-   * evaluations (the drainer that migrates allocations is not built yet).
+   * Starts ({@code strategy} set) or cancels a node drain. The leader's node drainer then migrates
+   * the node's allocations ({@code migrate.max_parallel} at a time, system jobs last, the rest at the
+   * strategy's force deadline) and clears the strategy when nothing is left; the node stays
+   * ineligible. Cancelling with {@code markEligible} makes it eligible again.
    */
   public long updateNodeDrain(String nodeId, @Nullable DrainStrategy strategy, boolean markEligible) {
     StateSnapshot s = store.snapshot();
@@ -698,6 +705,111 @@ public final class CaravanServer implements AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("server {}: could not mark node {} down: {}", name, nodeId, e.toString());
     }
+  }
+
+  // ------------------------------------------------------------------ deployments
+
+  /**
+   * Promotes a deployment's canaries (Nomad's Deployment.Promote): the named task groups, or every
+   * group with canaries when {@code groups} is empty; each must have all its canaries healthy. The
+   * deployment-watcher evaluation it creates rolls the rest of the update out.
+   *
+   * @throws UnknownObjectException when the deployment does not exist
+   * @throws IllegalArgumentException when it is not active, a group is unknown or has no canaries,
+   *     or canaries are not healthy yet
+   */
+  public JobWriteResult promoteDeployment(String deploymentId, List<String> groups) {
+    StateSnapshot s = store.snapshot();
+    Deployment d = activeDeployment(s, deploymentId, "promote");
+    java.util.Map<String, io.caravan.model.cluster.DeploymentState> tgs =
+        d.taskGroups() == null ? java.util.Map.of() : d.taskGroups();
+    for (String g : groups) {
+      if (!tgs.containsKey(g)) {
+        throw new IllegalArgumentException("deployment " + deploymentId + " has no task group \"" + g + "\"");
+      }
+    }
+    boolean any = false;
+    List<String> problems = new ArrayList<>();
+    for (java.util.Map.Entry<String, io.caravan.model.cluster.DeploymentState> e : tgs.entrySet()) {
+      io.caravan.model.cluster.DeploymentState g = e.getValue();
+      if (g.desiredCanaries() == 0 || g.promoted() || (!groups.isEmpty() && !groups.contains(e.getKey()))) {
+        continue;
+      }
+      any = true;
+      List<String> canaries = g.placedCanaries() == null ? List.of() : g.placedCanaries();
+      long healthy = canaries.stream().map(id -> s.allocById(id).orElse(null))
+          .filter(a -> a != null && a.deploymentStatus() != null && Boolean.TRUE.equals(a.deploymentStatus().healthy()))
+          .count();
+      if (healthy < g.desiredCanaries()) {
+        problems.add("task group \"" + e.getKey() + "\" has " + healthy + "/" + g.desiredCanaries() + " healthy canaries");
+      }
+    }
+    if (!any) {
+      throw new IllegalArgumentException("deployment " + deploymentId + " has no canaries to promote");
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException("cannot promote deployment " + deploymentId + ": " + String.join("; ", problems));
+    }
+    Job job = jobOf(s, d);
+    Evaluation eval = DeploymentDecider.eval(d, job, clock.instant(), ids);
+    long index = write(new Command.Batch(List.of(new Command.PromoteDeployment(deploymentId, List.copyOf(groups)),
+        new Command.UpsertEvals(List.of(eval)))));
+    return new JobWriteResult(index, eval.id());
+  }
+
+  /**
+   * Fails a running or paused deployment (Nomad's Deployment.Fail), reverting the job to its latest
+   * stable version when a group has {@code auto_revert}.
+   *
+   * @throws UnknownObjectException when the deployment does not exist
+   * @throws IllegalArgumentException when it is no longer active
+   */
+  public JobWriteResult failDeployment(String deploymentId) {
+    StateSnapshot s = store.snapshot();
+    Deployment d = activeDeployment(s, deploymentId, "fail");
+    boolean revert = d.taskGroups() != null
+        && d.taskGroups().values().stream().anyMatch(io.caravan.model.cluster.DeploymentState::autoRevert);
+    Command.Batch fail = (Command.Batch) DeploymentDecider.fail(s, d, jobOf(s, d), DeploymentDecider.FAILED_BY_USER,
+        revert, clock.instant(), ids);
+    long index = write(fail);
+    Command last = fail.commands().get(fail.commands().size() - 1);
+    String evalId = last instanceof Command.RegisterJob r ? r.eval().id() : ((Command.UpsertEvals) last).evals().get(0).id();
+    return new JobWriteResult(index, evalId);
+  }
+
+  /**
+   * Pauses a running deployment (no more placements until resumed) or resumes a paused one with an
+   * evaluation (Nomad's Deployment.Pause).
+   *
+   * @throws UnknownObjectException when the deployment does not exist
+   * @throws IllegalArgumentException when it is no longer active
+   */
+  public JobWriteResult pauseDeployment(String deploymentId, boolean pause) {
+    StateSnapshot s = store.snapshot();
+    Deployment d = activeDeployment(s, deploymentId, pause ? "pause" : "resume");
+    if (!pause) {
+      Evaluation eval = DeploymentDecider.eval(d, jobOf(s, d), clock.instant(), ids);
+      long index = write(new Command.Batch(List.of(new Command.DeploymentStatus(deploymentId,
+          io.caravan.model.cluster.DeploymentStatuses.RUNNING, DeploymentDecider.RUNNING),
+          new Command.UpsertEvals(List.of(eval)))));
+      return new JobWriteResult(index, eval.id());
+    }
+    long index = write(new Command.DeploymentStatus(deploymentId, io.caravan.model.cluster.DeploymentStatuses.PAUSED,
+        DeploymentDecider.PAUSED));
+    return new JobWriteResult(index, null);
+  }
+
+  private static Deployment activeDeployment(StateSnapshot s, String id, String action) {
+    Deployment d = s.deploymentById(id).orElseThrow(() -> new UnknownObjectException("deployment", id));
+    if (!io.caravan.model.cluster.DeploymentStatuses.RUNNING.equals(d.status())
+        && !io.caravan.model.cluster.DeploymentStatuses.PAUSED.equals(d.status())) {
+      throw new IllegalArgumentException("cannot " + action + " deployment " + id + ": it is " + d.status());
+    }
+    return d;
+  }
+
+  private static Job jobOf(StateSnapshot s, Deployment d) {
+    return s.jobById(d.namespace(), d.jobID()).orElseThrow(() -> new UnknownObjectException("job", d.namespace() + "/" + d.jobID()));
   }
 
   // ------------------------------------------------------------------ operator

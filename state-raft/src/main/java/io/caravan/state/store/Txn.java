@@ -207,8 +207,9 @@ public final class Txn {
     }
   }
 
-  private void upsertAlloc(Allocation a) {
-    Allocation existing = allocs.get(a.id());
+  private void upsertAlloc(Allocation update) {
+    Allocation existing = allocs.get(update.id());
+    Allocation a = DeploymentAccounting.account(this, existing, update);
     String namespace = ns(a.namespace());
     Job job = sharedJob(namespace, a.jobID(), a.job(), existing);
     Allocation stored = shared.shareRepeatedFields(a.toBuilder(), a, job, existing,
@@ -370,6 +371,63 @@ public final class Txn {
     }
     upsertAllocs(java.util.List.of(changes.apply(existing.toBuilder()).build()));
     return allocs.get(allocId);
+  }
+
+  /** The deployment with this ID as of this transaction, or null. */
+  public Deployment deploymentById(String id) {
+    return deployments.get(id);
+  }
+
+  /**
+   * Sets the {@code Stable} flag of one stored version of a job (a successful deployment marks its
+   * version stable); the current job changes too when it is that version. Returns false when the
+   * version is no longer kept.
+   */
+  public boolean setJobStability(String namespace, String jobId, long version, boolean stable) {
+    String key = StateSnapshot.jobKey(ns(namespace), jobId);
+    PersistentSortedMap<Long, Job> versions = jobVersions.get(key);
+    Job stored = versions == null ? null : versions.get(version);
+    if (stored == null) {
+      return false;
+    }
+    Job updated = stored.toBuilder().stable(stable).build();
+    jobVersions = jobVersions.put(key, versions.put(version, updated));
+    // allocations share their version's job instance: point them at the new one (no index changes)
+    PersistentSortedMap<String, Allocation> ofJob = allocsByJob.get(key);
+    for (Allocation a : ofJob == null ? java.util.List.<Allocation>of() : ofJob.values()) {
+      if (a.job() == stored) {
+        Allocation shared = a.toBuilder().job(updated).build();
+        allocs = allocs.put(a.id(), shared);
+        allocsByNode = indexPut(allocsByNode, shared.nodeID(), shared.id(), shared);
+        allocsByJob = indexPut(allocsByJob, key, shared.id(), shared);
+        allocsByEval = indexPut(allocsByEval, shared.evalID(), shared.id(), shared);
+      }
+    }
+    Job current = jobs.get(key);
+    if (current != null && current.version() != null && current.version() == version) {
+      jobs = jobs.put(key, updated);
+      jobsByNamespace = indexPut(jobsByNamespace, ns(namespace), jobId, updated);
+    }
+    touch("jobs");
+    touch("job_version");
+    return true;
+  }
+
+  /**
+   * Upserts a deployment written by a scheduler's plan, keeping the stored deployment's
+   * placed / healthy / unhealthy counts and progress deadline (the servers count those).
+   */
+  public Deployment upsertPlannedDeployment(Deployment planned) {
+    return upsertDeployment(DeploymentAccounting.mergeClientValues(deployments.get(planned.id()), planned));
+  }
+
+  /** Promotes the named groups of a deployment (every group with canaries when {@code groups} is empty). */
+  public Deployment promoteDeployment(String deploymentId, java.util.List<String> groups) {
+    Deployment existing = deployments.get(deploymentId);
+    if (existing == null) {
+      throw new UnknownObjectException("deployment", deploymentId);
+    }
+    return upsertDeployment(DeploymentAccounting.promote(existing, groups));
   }
 
   /** Changes fields of a stored deployment (e.g. status and description) through its builder. */

@@ -264,7 +264,7 @@ class CaravanServerTest {
   }
 
   @Test
-  void eligibilityAndDrainAreRecorded() {
+  void eligibilityAndDrainAreRecorded() throws InterruptedException {
     server.registerNode(Nodes.mock("n1"));
     server.updateNodeEligibility("n1", NodeStatus.INELIGIBLE);
     assertThat(server.snapshot().nodeById("n1").orElseThrow().schedulingEligibility()).isEqualTo(NodeStatus.INELIGIBLE);
@@ -272,7 +272,15 @@ class CaravanServerTest {
         .hasMessageContaining("maybe");
     server.updateNodeDrain("n1", new io.caravan.model.cluster.DrainStrategy(
         new io.caravan.model.cluster.DrainSpec(Duration.ofMinutes(1), false), null, null), false);
-    assertThat(server.snapshot().nodeById("n1").orElseThrow().drain()).isTrue();
+    // n1 runs nothing, so the node drainer finishes the drain at once; the node stays ineligible
+    StateSnapshot s = server.snapshot();
+    for (int i = 0; i < 100 && s.nodeById("n1").orElseThrow().drain(); i++) {
+      s = server.awaitIndex(s.latestIndex(), Duration.ofMillis(100));
+    }
+    assertThat(s.nodeById("n1").orElseThrow().drain()).isFalse();
+    assertThat(s.nodeById("n1").orElseThrow().schedulingEligibility()).isEqualTo(NodeStatus.INELIGIBLE);
+    server.updateNodeDrain("n1", new io.caravan.model.cluster.DrainStrategy(
+        new io.caravan.model.cluster.DrainSpec(Duration.ofMinutes(1), false), null, null), false);
     server.updateNodeDrain("n1", null, true);
     Node n = server.snapshot().nodeById("n1").orElseThrow();
     assertThat(n.drain()).isFalse();
