@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 
 /** The {@code caravan deployment} command group. */
 @Command(name = "deployment", mixinStandardHelpOptions = true, description = "Work with deployments.",
-    subcommands = {DeploymentStatusCommand.class})
+    subcommands = {DeploymentStatusCommand.class, DeploymentPromoteCommand.class, DeploymentFailCommand.class})
 final class DeploymentCommand implements Runnable {
   @Spec CommandSpec spec;
 

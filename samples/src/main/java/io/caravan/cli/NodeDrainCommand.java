@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.caravan.runtime.driver.Durations;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,18 @@ final class NodeDrainCommand extends ApiCommand {
   @Option(names = "-ignore-system", description = "Leave system jobs' allocations on the node.")
   boolean ignoreSystem;
 
+  @Option(names = "-force", description = "Migrate every allocation now, ignoring migrate.max_parallel.")
+  boolean force;
+
+  @Option(names = "-no-deadline", description = "Never force the remaining allocations off the node.")
+  boolean noDeadline;
+
+  @Option(names = "-yes", description = "Do not ask for confirmation.")
+  boolean yes;
+
+  @Option(names = "-monitor", description = "With -enable: wait until the drain is complete, printing its progress.")
+  boolean monitor;
+
   @Option(names = "-keep-ineligible", description = "With -disable: leave the node ineligible for new work.")
   boolean keepIneligible;
 
@@ -44,11 +57,24 @@ final class NodeDrainCommand extends ApiCommand {
       spec.commandLine().getErr().println("Error: -deadline: " + e.getMessage());
       return ExitCodes.USAGE;
     }
+    if (force && noDeadline) {
+      spec.commandLine().getErr().println("Error: -force and -no-deadline cannot be used together");
+      return ExitCodes.USAGE;
+    }
     String full = resolvePrefix(api, "/v1/nodes", "node", id);
+    if (!yes && System.console() != null) {
+      String question = "Are you sure you want to " + (mode.enable ? "enable" : "disable") + " drain mode for node \""
+          + full + "\"? [y/N] ";
+      String answer = System.console().readLine("%s", question);
+      if (answer == null || !(answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"))) {
+        out.println("Canceled");
+        return ExitCodes.ERROR;
+      }
+    }
     ObjectNode body = new ObjectMapper().createObjectNode();
     if (mode.enable) {
       ObjectNode spec = body.putObject("DrainSpec");
-      spec.put("Deadline", d.toNanos());
+      spec.put("Deadline", force ? -1 : noDeadline ? 0 : d.toNanos());
       spec.put("IgnoreSystemJobs", ignoreSystem);
     } else {
       body.putNull("DrainSpec");
@@ -60,6 +86,35 @@ final class NodeDrainCommand extends ApiCommand {
     } else {
       out.println(mode.enable ? "Node \"" + full + "\" drain strategy set" : "Node \"" + full + "\" drain cancelled");
     }
+    if (mode.enable && monitor) {
+      return monitor(api, out, full);
+    }
     return ExitCodes.OK;
+  }
+
+  /** Follows the node with blocking queries until its drain strategy is cleared, printing how many allocations are left. */
+  private int monitor(ApiClient api, PrintWriter out, String nodeId) throws InterruptedException {
+    long index = 0;
+    long lastLive = -1;
+    while (true) {
+      ApiClient.Reply node = api.get("/v1/node/" + ApiClient.enc(nodeId) + "?index=" + index + "&wait=5s");
+      index = node.index();
+      long live = 0;
+      for (JsonNode a : api.get("/v1/node/" + ApiClient.enc(nodeId) + "/allocations").body()) {
+        boolean terminal = !"run".equals(a.path("DesiredStatus").asText())
+            || List.of("complete", "failed", "lost").contains(a.path("ClientStatus").asText());
+        live += terminal ? 0 : 1;
+      }
+      if (!node.body().path("DrainStrategy").isObject()) {
+        out.println("Node \"" + nodeId + "\" drain complete");
+        out.flush();
+        return ExitCodes.OK;
+      }
+      if (live != lastLive && !json()) {
+        out.println("Node \"" + nodeId + "\": " + live + " allocation(s) left");
+        out.flush();
+        lastLive = live;
+      }
+    }
   }
 }

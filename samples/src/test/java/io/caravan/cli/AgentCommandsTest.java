@@ -175,7 +175,8 @@ class AgentCommandsTest {
 
     Run drain = run("node", "drain", "-enable", "-deadline", "10m", "-address", address, prefix);
     assertThat(drain.code()).as(drain.err()).isZero();
-    assertThat(run("node", "status", "-address", address, prefix).out()).containsPattern("Drain\\s+= true");
+    // the node drainer may already have finished (nothing to migrate); either way the node is ineligible
+    assertThat(run("node", "status", "-address", address, prefix).out()).containsPattern("Eligibility\\s+= ineligible");
     assertThat(run("node", "drain", "-disable", "-address", address, prefix).code()).isZero();
     assertThat(run("node", "status", "-address", address, prefix).out()).containsPattern("Drain\\s+= false");
   }

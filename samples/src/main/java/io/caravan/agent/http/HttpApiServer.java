@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.caravan.agent.http.internal.ApiException;
 import io.caravan.agent.http.internal.ApiRequest;
 import io.caravan.agent.http.internal.ClusterEndpoints;
+import io.caravan.agent.http.internal.DeploymentEndpoints;
 import io.caravan.agent.http.internal.Indexed;
 import io.caravan.agent.http.internal.JobEndpoints;
 import io.caravan.agent.http.internal.LogsEndpoint;
@@ -58,6 +59,7 @@ public final class HttpApiServer implements AutoCloseable {
   private final ClusterView cluster;
   private final JobEndpoints jobs;
   private final ClusterEndpoints clusterEndpoints;
+  private final DeploymentEndpoints deploymentEndpoints;
   private final LogsEndpoint logs;
   private final SnapshotEndpoint snapshots;
   private final String version;
@@ -66,6 +68,7 @@ public final class HttpApiServer implements AutoCloseable {
     this.cluster = b.cluster != null ? b.cluster : ClusterView.single(b.server.name(), "127.0.0.1", 4647);
     this.jobs = new JobEndpoints(b.server);
     this.clusterEndpoints = new ClusterEndpoints(b.server, b.clock);
+    this.deploymentEndpoints = new DeploymentEndpoints(b.server);
     this.logs = new LogsEndpoint(b.server, Optional.ofNullable(b.allocDirs));
     this.snapshots = new SnapshotEndpoint(b.server);
     this.version = b.version;
@@ -219,7 +222,8 @@ public final class HttpApiServer implements AutoCloseable {
           : n == 3 && sub.get().equals("allocations") ? clusterEndpoints.evaluationAllocations(req, seg.get(1))
           : notFound(seg);
       case "deployments" -> n == 1 ? clusterEndpoints.deployments(req) : notFound(seg);
-      case "deployment" -> n == 2 ? clusterEndpoints.deployment(req, seg.get(1)) : notFound(seg);
+      case "deployment" -> n == 2 ? clusterEndpoints.deployment(req, seg.get(1))
+          : n == 3 ? deploymentEndpoints.action(req, seg.get(1), seg.get(2)) : notFound(seg);
       case "nodes" -> n == 1 ? clusterEndpoints.nodes(req) : notFound(seg);
       case "node" -> n >= 2 ? clusterEndpoints.node(req, seg.get(1), sub) : notFound(seg);
       case "status" -> n == 2 && seg.get(1).equals("leader") ? leader(req)

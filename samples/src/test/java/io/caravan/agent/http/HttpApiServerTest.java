@@ -319,10 +319,13 @@ class HttpApiServerTest {
         "{\"DrainSpec\": {\"Deadline\": 3600000000000, \"IgnoreSystemJobs\": false}, \"MarkEligible\": false}");
     assertThat(drain.status()).as(String.valueOf(drain.body())).isEqualTo(200);
     assertThat(drain.body().get("NodeModifyIndex").asLong()).isPositive();
+    // the node runs nothing, so the node drainer finishes the drain at once; the node stays ineligible
     JsonNode drained = get("/v1/node/" + node.id()).body();
-    assertThat(drained.get("DrainStrategy").get("DrainSpec").get("Deadline").asLong()).isEqualTo(3600000000000L);
-    assertThat(call("PUT", "/v1/node/" + node.id() + "/eligibility", "{\"Eligibility\": \"eligible\"}").status())
-        .isEqualTo(400);
+    for (int i = 0; i < 100 && drained.get("DrainStrategy").isObject(); i++) {
+      drained = get("/v1/node/" + node.id() + "?index=" + drained.get("ModifyIndex").asLong() + "&wait=100ms").body();
+    }
+    assertThat(drained.get("DrainStrategy").isNull()).isTrue();
+    assertThat(drained.get("SchedulingEligibility").asText()).isEqualTo("ineligible");
     assertThat(call("PUT", "/v1/node/" + node.id() + "/drain", "{\"DrainSpec\": null, \"MarkEligible\": true}")
         .status()).isEqualTo(200);
     assertThat(get("/v1/node/" + node.id()).body().get("DrainStrategy").isNull()).isTrue();
