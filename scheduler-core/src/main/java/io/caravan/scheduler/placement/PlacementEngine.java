@@ -561,7 +561,7 @@ public final class PlacementEngine {
               devices = offer.affinityScore();
             }
           }
-          String dim = blocked == null ? u.exhaustedDimension(ask) : null;
+          String dim = blocked == null ? u.exhaustedDimension(askOn(u)) : null;
           if (blocked != null) {
             out = blocked;
             preemptable[idx] = false;
@@ -587,7 +587,7 @@ public final class PlacementEngine {
             return false;
           }
           NodeUsage u = usageOf(idx);
-          List<AllocUsage> chosen = preempt ? Preemptor.forTaskGroup(u, ask, jobId, priority) : null;
+          List<AllocUsage> chosen = preempt ? Preemptor.forTaskGroup(u, askOn(u), jobId, priority) : null;
           if (chosen == null) {
             metrics.exhaustNode(nodeClass(idx), out);
             return false;
@@ -673,11 +673,16 @@ public final class PlacementEngine {
 
       /** The binpack (or spread-algorithm) fit of the ask on the node after freeing the given amounts. */
       private double fit(NodeUsage u, long freedCpu, long freedMem) {
-        long cpu = u.usedCpu() - freedCpu + ask.cpu();
+        long cpu = u.usedCpu() - freedCpu + askOn(u).cpu();
         long mem = u.usedMemory() - freedMem + ask.memoryMB();
         return config.spreadAlgorithm()
             ? ScoreFunctions.spreadFit(cpu, u.availableCpu(), mem, u.availableMemory())
             : ScoreFunctions.binPack(cpu, u.availableCpu(), mem, u.availableMemory());
+      }
+
+      /** The ask on the node: with reserved cores, its CPU includes their bandwidth there. */
+      private TaskGroupAsk askOn(NodeUsage u) {
+        return ask.cores() == 0 ? ask : ask.onNode(u.mhzPerCore());
       }
 
       Placement commit(Ranked best, String name, MetricsCollector metrics) {
@@ -720,20 +725,33 @@ public final class PlacementEngine {
             heldDevices.computeIfAbsent(g.id(), k -> new ArrayList<>()).addAll(o.instanceIds());
           }
         }
+        TaskGroupAsk onNode = askOn(u);
+        int[] cores = u.pickCores(ask.cores());
+        int nextCore = 0;
         Map<String, AllocatedTaskResources> tasks = new LinkedHashMap<>();
         for (Task t : tg.tasksOrEmpty()) {
           Resources r = t.resources();
           long tcpu = r == null || r.cpu() == null ? TaskGroupAsk.DEFAULT_CPU : r.cpu();
           long tmem = r == null || r.memoryMB() == null ? TaskGroupAsk.DEFAULT_MEMORY : r.memoryMB();
           long tmax = r == null || r.memoryMaxMB() == null || !config.memoryOversubscriptionEnabled() ? 0 : r.memoryMaxMB();
-          tasks.put(t.name(), new AllocatedTaskResources(new AllocatedCpuResources(tcpu, null),
+          int tcores = r == null || r.cores() == null ? 0 : r.cores();
+          List<Integer> reserved = null;
+          if (tcores > 0) {
+            // The task's CPU becomes its cores' bandwidth; its cores are the next free ones.
+            reserved = new ArrayList<>(tcores);
+            for (int i = 0; i < tcores; i++) {
+              reserved.add(cores[nextCore++]);
+            }
+            tcpu = tcores * u.mhzPerCore();
+          }
+          tasks.put(t.name(), new AllocatedTaskResources(new AllocatedCpuResources(tcpu, reserved),
               new AllocatedMemoryResources(tmem, tmax), null, taskDevices.get(t.name())));
         }
         AllocatedResources resources = new AllocatedResources(tasks, null,
             new AllocatedSharedResources(null, ask.diskMB(), ports.isEmpty() ? null : ports));
         String allocId = SeededRandom.uuid(rng, idSalt);
-        u.add(new AllocUsage(allocId, jobId, tgName, priority, ask.cpu(), ask.memoryMB(), ask.diskMB(),
-            List.of(), portValues.stream().mapToInt(Integer::intValue).toArray(), heldDevices));
+        u.add(new AllocUsage(allocId, jobId, tgName, priority, onNode.cpu(), ask.memoryMB(), ask.diskMB(),
+            java.util.Arrays.stream(cores).boxed().toList(), portValues.stream().mapToInt(Integer::intValue).toArray(), heldDevices));
         jobAllocsOnNode[best.idx]++;
         allocsOnNode[best.idx]++;
         for (PropertySet p : propertySets) {

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Mutable resource accounting of one node during one evaluation: what is available (capacity
  * minus reserved), what existing and proposed allocations use, and which ports are taken.
- * Fit checks follow Nomad's {@code AllocsFit}: max allocations, then cpu, cores, memory, disk.
+ * Fit checks follow Nomad's binpack: too few free cores for the ask's reserved cores first (Nomad
+ * selects cores before its {@code AllocsFit}), then {@code AllocsFit}'s order: max allocations,
+ * cpu, memory, disk.
  */
 public final class NodeUsage {
   /** Dimension name for exceeding {@code NodeMaxAllocs}. */
@@ -28,7 +30,11 @@ public final class NodeUsage {
   private final long availCpu;
   private final long availMem;
   private final long availDisk;
-  private final int totalCores;
+  /** Cores allocations may reserve: the node's reservable cores minus those the node reserves. */
+  private final BitSet usableCores;
+  /** Cores reserved by counted allocations. */
+  private final BitSet usedCoreIds = new BitSet();
+  private final long mhzPerCore;
   private final int minPort;
   private final int maxPort;
   private final int maxAllocs;
@@ -45,7 +51,8 @@ public final class NodeUsage {
   private long usedCpu;
   private long usedMem;
   private long usedDisk;
-  private int usedCores;
+  /** Usable cores not reserved by a counted allocation. */
+  private int freeCores;
 
   /** Starts with an empty node: capacity minus reserved, reserved host ports marked used. */
   public NodeUsage(Node node) {
@@ -66,14 +73,9 @@ public final class NodeUsage {
     this.availCpu = cpu;
     this.availMem = mem;
     this.availDisk = disk;
-    int cores = 0;
-    if (res != null && res.cpu() != null) {
-      cores = res.cpu().reservableCpuCores() != null ? res.cpu().reservableCpuCores().size() : res.cpu().totalCpuCores();
-    }
-    if (rr != null && rr.cpu() != null && rr.cpu().reservedCpuCores() != null) {
-      cores -= rr.cpu().reservedCpuCores().size();
-    }
-    this.totalCores = Math.max(cores, 0);
+    this.usableCores = usableCores(node);
+    this.freeCores = usableCores.cardinality();
+    this.mhzPerCore = mhzPerCore(node);
     this.minPort = res == null ? 20000 : res.minDynamicPortOrDefault();
     this.maxPort = res == null ? 32000 : res.maxDynamicPortOrDefault();
     this.maxAllocs = node.nodeMaxAllocs();
@@ -119,7 +121,14 @@ public final class NodeUsage {
     usedCpu += a.cpu();
     usedMem += a.memoryMB();
     usedDisk += a.diskMB();
-    usedCores += a.cores().size();
+    for (int c : a.cores()) {
+      if (c >= 0 && !usedCoreIds.get(c)) {
+        usedCoreIds.set(c);
+        if (usableCores.get(c)) {
+          freeCores--;
+        }
+      }
+    }
     usedInRange = -1;
     for (int p : a.ports()) {
       if (p > 0 && p < 65536) {
@@ -138,7 +147,9 @@ public final class NodeUsage {
         usedCpu -= a.cpu();
         usedMem -= a.memoryMB();
         usedDisk -= a.diskMB();
-        usedCores -= a.cores().size();
+        if (!a.cores().isEmpty()) {
+          recountCores();
+        }
         usedInRange = -1;
         for (int p : a.ports()) {
           if (p > 0 && p < 65536) {
@@ -149,6 +160,96 @@ public final class NodeUsage {
         return;
       }
     }
+  }
+
+  private void recountCores() {
+    usedCoreIds.clear();
+    for (AllocUsage a : allocs) {
+      for (int c : a.cores()) {
+        if (c >= 0) {
+          usedCoreIds.set(c);
+        }
+      }
+    }
+    BitSet free = (BitSet) usableCores.clone();
+    free.andNot(usedCoreIds);
+    freeCores = free.cardinality();
+  }
+
+  /**
+   * The cores allocations may reserve on {@code node}: its reservable cores (or, when it lists
+   * none, cores {@code 0..TotalCpuCores-1}) minus the cores the node itself reserves.
+   */
+  public static BitSet usableCores(Node node) {
+    BitSet cores = new BitSet();
+    NodeResources res = node.nodeResources();
+    if (res == null || res.cpu() == null) {
+      return cores;
+    }
+    List<Integer> reservable = res.cpu().reservableCpuCores();
+    if (reservable != null && !reservable.isEmpty()) {
+      for (int c : reservable) {
+        if (c >= 0) {
+          cores.set(c);
+        }
+      }
+    } else if (res.cpu().totalCpuCores() > 0) {
+      cores.set(0, res.cpu().totalCpuCores());
+    }
+    NodeReservedResources rr = node.reservedResources();
+    if (rr != null && rr.cpu() != null && rr.cpu().reservedCpuCores() != null) {
+      for (int c : rr.cpu().reservedCpuCores()) {
+        if (c >= 0) {
+          cores.clear(c);
+        }
+      }
+    }
+    return cores;
+  }
+
+  /**
+   * The MHz of one core of {@code node}, as Nomad derives a core's speed from the legacy CPU
+   * fields: total MHz over the reservable cores (or over TotalCpuCores when none are listed); 0
+   * when the node reports no cores.
+   */
+  public static long mhzPerCore(Node node) {
+    NodeResources res = node.nodeResources();
+    if (res == null || res.cpu() == null) {
+      return 0;
+    }
+    List<Integer> reservable = res.cpu().reservableCpuCores();
+    int n = reservable != null && !reservable.isEmpty() ? reservable.size() : res.cpu().totalCpuCores();
+    return n <= 0 ? 0 : res.cpu().cpuShares() / n;
+  }
+
+  /** The MHz of one of this node's cores (the bandwidth a reserved core adds to an allocation's CPU). */
+  public long mhzPerCore() {
+    return mhzPerCore;
+  }
+
+  /** Usable cores that no counted allocation reserves. */
+  public int freeCores() {
+    return freeCores;
+  }
+
+  /**
+   * The lowest {@code n} usable cores no counted allocation reserves, in ascending order.
+   *
+   * @throws IllegalStateException when fewer than {@code n} are free (check {@link #exhaustedDimension} first)
+   */
+  public int[] pickCores(int n) {
+    int[] out = new int[n];
+    int c = -1;
+    for (int i = 0; i < n; i++) {
+      do {
+        c = usableCores.nextSetBit(c + 1);
+      } while (c >= 0 && usedCoreIds.get(c));
+      if (c < 0) {
+        throw new IllegalStateException("node " + node.id() + " has " + freeCores + " free cores, " + n + " were asked");
+      }
+      out[i] = c;
+    }
+    return out;
   }
 
   /** Allocations currently counted on this node, in the order they were added. */
@@ -192,18 +293,22 @@ public final class NodeUsage {
     return exhaustedDimension(ask, 0, 0, 0, 0, 0);
   }
 
-  /** Like {@link #exhaustedDimension(TaskGroupAsk)} as if the given amounts were freed first. */
+  /**
+   * Like {@link #exhaustedDimension(TaskGroupAsk)} as if the given amounts were freed first
+   * ({@code freeCores}: reserved cores the freed allocations give back). The ask must already be
+   * the ask on this node ({@link TaskGroupAsk#onNode}) when it reserves cores.
+   */
   public @Nullable String exhaustedDimension(TaskGroupAsk ask, long freeCpu, long freeMem, long freeDisk,
       int freeCores, int freeAllocs) {
+    if (ask.cores() > 0 && this.freeCores + freeCores < ask.cores()) {
+      return "cores";
+    }
     int max = maxAllocs;
     if (max > 0 && allocs.size() + deferredCount - freeAllocs + 1 > max) {
       return MAX_ALLOCS;
     }
     if (usedCpu - freeCpu + ask.cpu() > availCpu) {
       return "cpu";
-    }
-    if (ask.cores() > 0 && usedCores - freeCores + ask.cores() > totalCores) {
-      return "cores";
     }
     if (usedMem - freeMem + ask.memoryMB() > availMem) {
       return "memory";

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class PlacementPropertyTest {
   private static final int CASES = 150;
 
-  private record Scenario(InMemoryCluster cluster, Job job, boolean distinctHosts, boolean linuxOnly, int staticPort) {}
+  private record Scenario(InMemoryCluster cluster, Job job, boolean distinctHosts, boolean linuxOnly, int staticPort,
+      int cores) {}
 
   private static List<Long> seeds() {
     String fixed = System.getProperty("caravan.seed");
@@ -95,11 +96,20 @@ class PlacementPropertyTest {
     if (staticPort > 0) {
       net.reservedPorts(List.of(Port.builder().label("admin").value(staticPort).build()));
     }
+    // Drawn from a second generator so the other draws (and so the scenarios) stay as they were.
+    SplittableRandom coreDraws = new SplittableRandom(seed ^ 0x5EEDC0DEL);
+    int cores = !roomy && coreDraws.nextInt(3) == 0 ? 1 + coreDraws.nextInt(3) : 0;
+    Resources.Builder res = Resources.builder().memoryMB(64 + r.nextInt(2000));
+    int cpu = 100 + r.nextInt(1500);
+    res.cpu(cores > 0 ? 0 : cpu);
+    if (cores > 0) {
+      res.cores(cores);
+    }
     TaskGroup tg = TaskGroup.builder().name("g").count(count)
         .ephemeralDisk(new EphemeralDisk(false, false, 100 + r.nextInt(500)))
         .network(net.build())
         .task(Task.builder().name("t").driver("exec")
-            .resources(Resources.builder().cpu(100 + r.nextInt(1500)).memoryMB(64 + r.nextInt(2000)).build()).build())
+            .resources(res.build()).build())
         .build();
     Job.Builder jb = Job.builder().id("job-" + Long.toHexString(seed)).name("j").namespace("default")
         .type(r.nextBoolean() ? "service" : "batch").priority(50).datacenters(List.of(r.nextBoolean() ? "dc*" : "dc1"))
@@ -110,7 +120,7 @@ class PlacementPropertyTest {
     if (distinct) {
       jb.constraint(new Constraint("", "", "distinct_hosts"));
     }
-    return new Scenario(c, jb.build(), distinct, linuxOnly, staticPort);
+    return new Scenario(c, jb.build(), distinct, linuxOnly, staticPort, cores);
   }
 
   private static PlacementResult run(Scenario s, String evalId) {
@@ -131,13 +141,14 @@ class PlacementPropertyTest {
   }
 
   @Test
-  void placementsRespectCapacityReadinessConstraintsDistinctHostsAndStaticPorts() {
+  void placementsRespectCapacityCoresReadinessConstraintsDistinctHostsAndStaticPorts() {
     for (long seed : seeds()) {
       Scenario s = generate(seed, false);
       PlacementResult result = run(s, "eval-" + seed);
       Map<String, long[]> used = new HashMap<>();
       Set<String> hosts = new HashSet<>();
       Map<String, Set<Integer>> ports = new HashMap<>();
+      Map<String, Set<Integer>> cores = new HashMap<>();
       TaskGroup tg = s.job.taskGroups().get(0);
       for (Placement p : result.placements()) {
         Node node = s.cluster.nodeById(p.node().id()).orElseThrow();
@@ -155,7 +166,19 @@ class PlacementPropertyTest {
               .as(ctx + " port " + port.value()).isTrue();
         }
         long[] u = used.computeIfAbsent(node.id(), k -> new long[3]);
-        u[0] += tg.tasks().get(0).resources().cpu();
+        var cpu = p.resources().tasks().get("t").cpu();
+        u[0] += cpu.cpuShares();
+        if (s.cores > 0) {
+          assertThat(cpu.reservedCores()).as(ctx + " reserved cores").hasSize(s.cores);
+          assertThat(cpu.cpuShares()).as(ctx + " cores' bandwidth").isEqualTo(s.cores * NodeUsage.mhzPerCore(node));
+          for (int core : cpu.reservedCores()) {
+            assertThat(NodeUsage.usableCores(node).get(core)).as(ctx + " core " + core + " exists").isTrue();
+            assertThat(cores.computeIfAbsent(node.id(), k -> new HashSet<>()).add(core))
+                .as(ctx + " core " + core + " given twice").isTrue();
+          }
+        } else {
+          assertThat(cpu.reservedCores()).as(ctx).isNullOrEmpty();
+        }
         u[1] += tg.tasks().get(0).resources().memoryMB();
         u[2] += tg.ephemeralDisk().sizeMB();
         NodeUsage cap = new NodeUsage(node);
@@ -195,10 +218,9 @@ class PlacementPropertyTest {
       s.cluster.upsertAlloc(PlacementEngineTest.running("filler", "other", null, first.id(),
           empty.availableCpu() - 100, 512));
       PlacementResult result = run(s, "eval-" + seed);
-      long cpuAsk = s.job.taskGroups().get(0).tasks().get(0).resources().cpu();
       for (Placement p : result.placements()) {
         if (p.node().id().equals(first.id())) {
-          assertThat(cpuAsk).as("seed %d", seed).isLessThanOrEqualTo(100);
+          assertThat(p.resources().tasks().get("t").cpu().cpuShares()).as("seed %d", seed).isLessThanOrEqualTo(100);
         }
       }
     }

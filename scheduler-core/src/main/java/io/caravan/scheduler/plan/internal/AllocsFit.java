@@ -15,12 +15,12 @@ import io.caravan.model.cluster.Port;
 import io.caravan.scheduler.resources.AllocUsage;
 import io.caravan.scheduler.resources.NodeUsage;
 import io.caravan.scheduler.resources.PortSpec;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +40,7 @@ public final class AllocsFit {
     long mem = 0;
     long disk = 0;
     int live = 0;
-    Set<Integer> usedCores = new HashSet<>();
+    BitSet usedCores = new BitSet();
     boolean coreOverlap = false;
     for (Allocation a : allocs) {
       if (a.clientTerminal()) {
@@ -52,7 +52,10 @@ public final class AllocsFit {
       mem += u.memoryMB();
       disk += u.diskMB();
       for (int core : u.cores()) {
-        coreOverlap |= !usedCores.add(core);
+        coreOverlap |= core < 0 || usedCores.get(core);
+        if (core >= 0) {
+          usedCores.set(core);
+        }
       }
     }
     if (node.nodeMaxAllocs() > 0 && live > node.nodeMaxAllocs()) {
@@ -83,18 +86,19 @@ public final class AllocsFit {
     if (node.nodeMaxAllocs() > 0 && live > node.nodeMaxAllocs()) {
       return NodeUsage.MAX_ALLOCS;
     }
-    return exhausted(node, cpu, Set.of(), mem, disk);
+    return exhausted(node, cpu, new BitSet(), mem, disk);
   }
 
   /** The first of cpu, cores, memory and disk the sums overcommit on the node, or {@code null}. */
-  private static @Nullable String exhausted(Node node, long cpu, Set<Integer> usedCores, long mem, long disk) {
+  private static @Nullable String exhausted(Node node, long cpu, BitSet usedCores, long mem, long disk) {
     NodeUsage capacity = new NodeUsage(node);
     if (cpu > capacity.availableCpu()) {
       return "cpu";
     }
     if (!usedCores.isEmpty()) {
-      Set<Integer> availableCores = availableCores(node);
-      if (!availableCores.isEmpty() && !availableCores.containsAll(usedCores)) {
+      BitSet outside = (BitSet) usedCores.clone();
+      outside.andNot(NodeUsage.usableCores(node));
+      if (!outside.isEmpty()) {
         return "cores";
       }
     }
@@ -105,26 +109,6 @@ public final class AllocsFit {
       return "disk";
     }
     return null;
-  }
-
-  private static Set<Integer> availableCores(Node node) {
-    Set<Integer> cores = new TreeSet<>();
-    NodeResources res = node.nodeResources();
-    if (res == null || res.cpu() == null) {
-      return cores;
-    }
-    if (res.cpu().reservableCpuCores() != null && !res.cpu().reservableCpuCores().isEmpty()) {
-      cores.addAll(res.cpu().reservableCpuCores());
-    } else {
-      for (int i = 0; i < res.cpu().totalCpuCores(); i++) {
-        cores.add(i);
-      }
-    }
-    NodeReservedResources rr = node.reservedResources();
-    if (rr != null && rr.cpu() != null && rr.cpu().reservedCpuCores() != null) {
-      rr.cpu().reservedCpuCores().forEach(cores::remove);
-    }
-    return cores;
   }
 
   /** A description of the first port held twice, or {@code null}. */
