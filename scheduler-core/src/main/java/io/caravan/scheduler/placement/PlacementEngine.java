@@ -39,6 +39,7 @@ import io.caravan.scheduler.snapshot.ClusterSnapshot;
 import io.caravan.scheduler.snapshot.NodeAllocTotals;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -113,8 +114,11 @@ public final class PlacementEngine {
     private final Job job;
     private final String jobId;
     private final int priority;
+    /**
+     * The candidate nodes in this pass's shuffled order: a node's index is its position in the
+     * order, so walking the order reads every per-node array sequentially.
+     */
     private final List<Node> nodes;
-    private final int[] order;
     private final NodeUsage[] usage;
     private final Map<String, Integer> nodesAvailable;
     private final SplittableRandom rng;
@@ -138,14 +142,18 @@ public final class PlacementEngine {
       String pool = job.nodePool() == null ? "" : job.nodePool();
       List<String> dcs = job.datacentersOrEmpty().isEmpty() ? List.of("*") : job.datacentersOrEmpty();
       Candidates cands = candidates(pool, dcs);
-      this.nodes = cands.nodes();
       this.nodesAvailable = cands.perDc();
-      this.order = new int[nodes.size()];
+      int[] order = new int[cands.nodes().size()];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
       long seed = SeededRandom.seed(request.evalId(), snapshot.latestIndex());
       SeededRandom.shuffle(order, new SplittableRandom(seed));
+      Node[] shuffled = new Node[order.length];
+      for (int i = 0; i < order.length; i++) {
+        shuffled[i] = cands.nodes().get(order[i]);
+      }
+      this.nodes = Arrays.asList(shuffled);
       this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
       this.idSalt = SeededRandom.idSalt(request.evalId(), snapshot.latestIndex());
       this.usage = new NodeUsage[nodes.size()];
@@ -491,9 +499,9 @@ public final class PlacementEngine {
 
       /** Pulls nodes from the shuffled source until one ranks (then {@code cur*} hold it); false when every node was seen. */
       private boolean nextRanked(MetricsCollector metrics, boolean preempt) {
-        int n = order.length;
+        int n = nodes.size();
         while (seen < n) {
-          int idx = order[offset];
+          int idx = offset;
           offset = offset + 1 == n ? 0 : offset + 1;
           seen++;
           metrics.evaluateNode();

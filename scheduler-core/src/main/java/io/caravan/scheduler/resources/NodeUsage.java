@@ -30,11 +30,13 @@ public final class NodeUsage {
   private final long availCpu;
   private final long availMem;
   private final long availDisk;
-  /** Cores allocations may reserve: the node's reservable cores minus those the node reserves. */
-  private final BitSet usableCores;
-  /** Cores reserved by counted allocations. */
-  private final BitSet usedCoreIds = new BitSet();
-  private final long mhzPerCore;
+  /**
+   * Cores allocations may reserve (the node's reservable cores minus those the node reserves) and
+   * the cores counted allocations reserve; both built on first use, since most asks and
+   * allocations reserve no cores.
+   */
+  private @Nullable BitSet usableCores;
+  private @Nullable BitSet usedCoreIds;
   private final int minPort;
   private final int maxPort;
   private final int maxAllocs;
@@ -51,7 +53,7 @@ public final class NodeUsage {
   private long usedCpu;
   private long usedMem;
   private long usedDisk;
-  /** Usable cores not reserved by a counted allocation. */
+  /** Usable cores not reserved by a counted allocation (valid once {@link #usableCores} is built). */
   private int freeCores;
 
   /** Starts with an empty node: capacity minus reserved, reserved host ports marked used. */
@@ -73,9 +75,6 @@ public final class NodeUsage {
     this.availCpu = cpu;
     this.availMem = mem;
     this.availDisk = disk;
-    this.usableCores = usableCores(node);
-    this.freeCores = usableCores.cardinality();
-    this.mhzPerCore = mhzPerCore(node);
     this.minPort = res == null ? 20000 : res.minDynamicPortOrDefault();
     this.maxPort = res == null ? 32000 : res.maxDynamicPortOrDefault();
     this.maxAllocs = node.nodeMaxAllocs();
@@ -121,13 +120,8 @@ public final class NodeUsage {
     usedCpu += a.cpu();
     usedMem += a.memoryMB();
     usedDisk += a.diskMB();
-    for (int c : a.cores()) {
-      if (c >= 0 && !usedCoreIds.get(c)) {
-        usedCoreIds.set(c);
-        if (usableCores.get(c)) {
-          freeCores--;
-        }
-      }
+    if (!a.cores().isEmpty() && usableCores != null) {
+      recountCores();
     }
     usedInRange = -1;
     for (int p : a.ports()) {
@@ -147,7 +141,7 @@ public final class NodeUsage {
         usedCpu -= a.cpu();
         usedMem -= a.memoryMB();
         usedDisk -= a.diskMB();
-        if (!a.cores().isEmpty()) {
+        if (!a.cores().isEmpty() && usableCores != null) {
           recountCores();
         }
         usedInRange = -1;
@@ -162,17 +156,22 @@ public final class NodeUsage {
     }
   }
 
+  /** Builds the core sets from the node and the counted allocations. */
   private void recountCores() {
-    usedCoreIds.clear();
+    if (usableCores == null) {
+      usableCores = usableCores(node);
+    }
+    BitSet used = new BitSet();
     for (AllocUsage a : allocs) {
       for (int c : a.cores()) {
         if (c >= 0) {
-          usedCoreIds.set(c);
+          used.set(c);
         }
       }
     }
+    usedCoreIds = used;
     BitSet free = (BitSet) usableCores.clone();
-    free.andNot(usedCoreIds);
+    free.andNot(used);
     freeCores = free.cardinality();
   }
 
@@ -224,11 +223,14 @@ public final class NodeUsage {
 
   /** The MHz of one of this node's cores (the bandwidth a reserved core adds to an allocation's CPU). */
   public long mhzPerCore() {
-    return mhzPerCore;
+    return mhzPerCore(node);
   }
 
   /** Usable cores that no counted allocation reserves. */
   public int freeCores() {
+    if (usableCores == null) {
+      recountCores();
+    }
     return freeCores;
   }
 
@@ -239,6 +241,14 @@ public final class NodeUsage {
    */
   public int[] pickCores(int n) {
     int[] out = new int[n];
+    if (n == 0) {
+      return out;
+    }
+    if (usableCores == null) {
+      recountCores();
+    }
+    BitSet usableCores = this.usableCores;
+    BitSet usedCoreIds = this.usedCoreIds;
     int c = -1;
     for (int i = 0; i < n; i++) {
       do {
@@ -300,7 +310,7 @@ public final class NodeUsage {
    */
   public @Nullable String exhaustedDimension(TaskGroupAsk ask, long freeCpu, long freeMem, long freeDisk,
       int freeCores, int freeAllocs) {
-    if (ask.cores() > 0 && this.freeCores + freeCores < ask.cores()) {
+    if (ask.cores() > 0 && freeCores() + freeCores < ask.cores()) {
       return "cores";
     }
     int max = maxAllocs;
