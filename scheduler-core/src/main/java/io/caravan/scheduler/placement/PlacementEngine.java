@@ -55,7 +55,8 @@ import org.jspecify.annotations.Nullable;
  * memoised by computed class; distinct_hosts and distinct_property; bin-packing with ports and
  * devices; job anti-affinity, reschedule penalty, node affinity, spread and preemption scores;
  * their arithmetic mean; the limit iterator (skipping up to 3 non-positive scores) and first-max
- * selection. A pure function of (snapshot, configuration, request). Not thread-safe.
+ * selection ({@link PlacementOptions} can make it rank every feasible node instead). A pure
+ * function of (snapshot, configuration, options, request). Not thread-safe.
  */
 public final class PlacementEngine {
   private static final int MAX_SKIP = 3;
@@ -73,6 +74,7 @@ public final class PlacementEngine {
 
   private final ClusterSnapshot snapshot;
   private final SchedulerConfiguration config;
+  private final PlacementOptions options;
   /** Ready nodes per (pool, datacenters) with their per-DC counts; the snapshot is immutable for this engine. */
   private final Map<String, Candidates> candidates = new HashMap<>();
 
@@ -92,10 +94,16 @@ public final class PlacementEngine {
     });
   }
 
-  /** An engine over {@code snapshot} with the cluster's scheduler configuration. */
+  /** An engine over {@code snapshot} with the cluster's scheduler configuration, ranking nodes as Nomad does. */
   public PlacementEngine(ClusterSnapshot snapshot, SchedulerConfiguration config) {
+    this(snapshot, config, PlacementOptions.nomad());
+  }
+
+  /** An engine over {@code snapshot} with the cluster's scheduler configuration and the given engine options. */
+  public PlacementEngine(ClusterSnapshot snapshot, SchedulerConfiguration config, PlacementOptions options) {
     this.snapshot = snapshot;
     this.config = config;
+    this.options = options;
   }
 
   /** Places every requested allocation it can; the rest are reported per task group. */
@@ -435,6 +443,9 @@ public final class PlacementEngine {
         }
         if (!affinities.isEmpty() || spread.active()) {
           lim = Math.max(count, FEASIBILITY_NODE_LIMIT);
+        }
+        if (options.candidateLimit() == PlacementOptions.CandidateLimit.FULL_SCAN) {
+          lim = Integer.MAX_VALUE; // every node is pulled: the source ends the selection
         }
         this.limit = lim;
       }

@@ -2,6 +2,7 @@ package io.caravan.benchmarks.caravan;
 
 import io.caravan.benchmarks.workload.Scenario;
 import io.caravan.scheduler.placement.PlacementEngine;
+import io.caravan.scheduler.placement.PlacementOptions;
 import io.caravan.scheduler.placement.PlacementResult;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ import io.caravan.benchmarks.workload.WorkloadGenerator;
  * Caravan placement throughput (binpack, Nomad semantics): one invocation places every ask of a
  * workload with a fresh {@link PlacementEngine} over the same snapshot. The {@code placements}
  * secondary result is placements per second, comparable with {@code FenzoPlacementBenchmark}.
+ * {@code candidates} selects Nomad's limit iterator ({@code nomad}) or ranking every feasible
+ * node ({@code full-scan}, see {@link PlacementOptions}).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -38,6 +41,10 @@ public class CaravanPlacementBenchmark {
       "NOMAD:10000:1200:75", "NOMAD:1000:1200:25:spread", "NOMAD:5000:1200:75:spread",
       "NOMAD:10000:1200:75:spread"})
   public String scenario;
+
+  /** Which nodes a placement ranks: {@code nomad} (the limit iterator) or {@code full-scan}. */
+  @Param({"nomad", "full-scan"})
+  public String candidates;
 
   private CaravanWorkloads inputs;
   private PlacementEngine engine;
@@ -62,7 +69,8 @@ public class CaravanPlacementBenchmark {
 
   @Setup(Level.Invocation)
   public void freshEngine() {
-    engine = new PlacementEngine(inputs.cluster(), SchedulerConfiguration.serverDefaults());
+    engine = new PlacementEngine(inputs.cluster(), SchedulerConfiguration.serverDefaults(),
+        PlacementOptions.parse(candidates));
   }
 
   @Benchmark

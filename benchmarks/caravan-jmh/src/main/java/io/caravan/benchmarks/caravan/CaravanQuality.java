@@ -8,14 +8,17 @@ import io.caravan.benchmarks.workload.WorkloadGenerator;
 import io.caravan.scheduler.optimize.OfflinePacker;
 import io.caravan.scheduler.optimize.PackingPlan;
 import io.caravan.scheduler.placement.PlacementEngine;
+import io.caravan.scheduler.placement.PlacementOptions;
 import io.caravan.scheduler.snapshot.SchedulerConfiguration;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
 /**
- * Packing quality of Caravan's binpack placement ({@code caravan-binpack}, the online engine) and
- * of the offline packer ({@code caravan-optimise}, {@link OfflinePacker}): places each scenario
- * once with each, checks it (no overcommit, constraint kept) and prints
+ * Packing quality of Caravan's binpack placement with Nomad's limit iterator
+ * ({@code caravan-binpack}), ranking every feasible node ({@code caravan-full-scan}, see
+ * {@link PlacementOptions}) and of the offline packer ({@code caravan-optimise},
+ * {@link OfflinePacker}): places each scenario once with each, checks it (no overcommit,
+ * constraint kept) and prints
  * {@code peer,scenario,tasks,placed,nodesUsed,lowerBound,ratio,minPerRack,maxPerRack}; the
  * offline packer's thread CPU time goes to standard error.
  */
@@ -32,12 +35,16 @@ public final class CaravanQuality {
     for (String scenario : args) {
       Workload workload = WorkloadGenerator.generate(Scenario.parse(scenario));
       CaravanWorkloads inputs = CaravanWorkloads.of(workload);
-      PlacementEngine engine = new PlacementEngine(inputs.cluster(), SchedulerConfiguration.serverDefaults());
-      int[] nodeOfTask = inputs.assignment(engine.place(inputs.request()));
-      PackingReport r = PackingReport.of(workload, nodeOfTask);
-      RackBalance b = RackBalance.of(workload, nodeOfTask);
-      System.out.printf("caravan-binpack,%s,%d,%d,%d,%d,%.4f,%d,%d%n", scenario, r.tasks(), r.placed(),
-          r.nodesUsed(), r.lowerBound(), r.ratio(), b.minPerRack(), b.maxPerRack());
+      for (PlacementOptions options : new PlacementOptions[] {PlacementOptions.nomad(), PlacementOptions.fullScan()}) {
+        PlacementEngine engine = new PlacementEngine(inputs.cluster(), SchedulerConfiguration.serverDefaults(), options);
+        int[] nodeOfTask = inputs.assignment(engine.place(inputs.request()));
+        PackingReport r = PackingReport.of(workload, nodeOfTask);
+        RackBalance b = RackBalance.of(workload, nodeOfTask);
+        String peer = options.candidateLimit() == PlacementOptions.CandidateLimit.FULL_SCAN
+            ? "caravan-full-scan" : "caravan-binpack";
+        System.out.printf("%s,%s,%d,%d,%d,%d,%.4f,%d,%d%n", peer, scenario, r.tasks(), r.placed(),
+            r.nodesUsed(), r.lowerBound(), r.ratio(), b.minPerRack(), b.maxPerRack());
+      }
       ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
       long started = cpu.getCurrentThreadCpuTime();
       PackingPlan plan = OfflinePacker.pack(inputs.cluster(), inputs.request());
