@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One primitive field's change (Nomad's {@code FieldDiff}): its Go name (maps flattened as
@@ -19,7 +18,7 @@ public record FieldDiff(
     @JsonProperty("Name") String name,
     @JsonProperty("Old") String old,
     @JsonProperty("New") String neu,
-    @JsonProperty("Annotations") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<String> annotations) {
+    @JsonProperty("Annotations") @JsonSerialize(using = NullWhenEmpty.class) List<String> annotations) {
 
   /** Nomad's order: by name, then old value, then new value. */
   static final Comparator<FieldDiff> ORDER = Comparator.comparing(FieldDiff::name)
@@ -35,10 +34,5 @@ public record FieldDiff(
     List<String> more = new ArrayList<>(annotations());
     more.add(annotation);
     return new FieldDiff(type, name, old, neu, more);
-  }
-
-  @Override
-  public List<String> annotations() {
-    return annotations == null ? List.of() : annotations;
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The change between a registered job and a proposed one (Nomad's {@code JobDiff}, the
@@ -14,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 public record JobDiff(
     @JsonProperty("Type") DiffType type,
     @JsonProperty("ID") String id,
-    @JsonProperty("Fields") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<FieldDiff> fields,
-    @JsonProperty("Objects") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<ObjectDiff> objects,
-    @JsonProperty("TaskGroups") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<TaskGroupDiff> taskGroups) {
+    @JsonProperty("Fields") @JsonSerialize(using = NullWhenEmpty.class) List<FieldDiff> fields,
+    @JsonProperty("Objects") @JsonSerialize(using = NullWhenEmpty.class) List<ObjectDiff> objects,
+    @JsonProperty("TaskGroups") @JsonSerialize(using = NullWhenEmpty.class) List<TaskGroupDiff> taskGroups) {
 
   /** Copies the lists into immutable ones (null becomes empty). */
   public JobDiff {
@@ -33,20 +32,5 @@ public record JobDiff(
   /** The diff of the named group, if it has one. */
   public java.util.Optional<TaskGroupDiff> taskGroup(String name) {
     return taskGroups().stream().filter(g -> g.name().equals(name)).findFirst();
-  }
-
-  @Override
-  public List<FieldDiff> fields() {
-    return fields == null ? List.of() : fields;
-  }
-
-  @Override
-  public List<ObjectDiff> objects() {
-    return objects == null ? List.of() : objects;
-  }
-
-  @Override
-  public List<TaskGroupDiff> taskGroups() {
-    return taskGroups == null ? List.of() : taskGroups;
   }
 }

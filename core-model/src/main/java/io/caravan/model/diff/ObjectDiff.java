@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.Comparator;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A nested block's change (Nomad's {@code ObjectDiff}), e.g. {@code Constraint}, {@code Resources},
@@ -15,8 +14,8 @@ import org.jspecify.annotations.Nullable;
 public record ObjectDiff(
     @JsonProperty("Type") DiffType type,
     @JsonProperty("Name") String name,
-    @JsonProperty("Fields") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<FieldDiff> fields,
-    @JsonProperty("Objects") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<ObjectDiff> objects) {
+    @JsonProperty("Fields") @JsonSerialize(using = NullWhenEmpty.class) List<FieldDiff> fields,
+    @JsonProperty("Objects") @JsonSerialize(using = NullWhenEmpty.class) List<ObjectDiff> objects) {
 
   /**
    * Nomad's order: by name, then type (Edited, Added, Deleted, None), then the number of fields and
@@ -33,15 +32,5 @@ public record ObjectDiff(
   public ObjectDiff {
     fields = fields == null ? List.of() : List.copyOf(fields);
     objects = objects == null ? List.of() : List.copyOf(objects);
-  }
-
-  @Override
-  public List<FieldDiff> fields() {
-    return fields == null ? List.of() : fields;
-  }
-
-  @Override
-  public List<ObjectDiff> objects() {
-    return objects == null ? List.of() : objects;
   }
 }

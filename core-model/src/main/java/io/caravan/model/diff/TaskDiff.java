@@ -5,7 +5,6 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.ArrayList;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A task's change (Nomad's {@code TaskDiff}): its fields, nested objects and annotations such as
@@ -15,9 +14,9 @@ import org.jspecify.annotations.Nullable;
 public record TaskDiff(
     @JsonProperty("Type") DiffType type,
     @JsonProperty("Name") String name,
-    @JsonProperty("Fields") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<FieldDiff> fields,
-    @JsonProperty("Objects") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<ObjectDiff> objects,
-    @JsonProperty("Annotations") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<String> annotations) {
+    @JsonProperty("Fields") @JsonSerialize(using = NullWhenEmpty.class) List<FieldDiff> fields,
+    @JsonProperty("Objects") @JsonSerialize(using = NullWhenEmpty.class) List<ObjectDiff> objects,
+    @JsonProperty("Annotations") @JsonSerialize(using = NullWhenEmpty.class) List<String> annotations) {
 
   /** Copies the lists into immutable ones (null becomes empty). */
   public TaskDiff {
@@ -31,20 +30,5 @@ public record TaskDiff(
     List<String> more = new ArrayList<>(annotations());
     more.add(annotation);
     return new TaskDiff(type, name, fields, objects, more);
-  }
-
-  @Override
-  public List<FieldDiff> fields() {
-    return fields == null ? List.of() : fields;
-  }
-
-  @Override
-  public List<ObjectDiff> objects() {
-    return objects == null ? List.of() : objects;
-  }
-
-  @Override
-  public List<String> annotations() {
-    return annotations == null ? List.of() : annotations;
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A task group's change (Nomad's {@code TaskGroupDiff}): fields, nested objects, tasks, and the
@@ -17,10 +16,10 @@ import org.jspecify.annotations.Nullable;
 public record TaskGroupDiff(
     @JsonProperty("Type") DiffType type,
     @JsonProperty("Name") String name,
-    @JsonProperty("Fields") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<FieldDiff> fields,
-    @JsonProperty("Objects") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<ObjectDiff> objects,
-    @JsonProperty("Tasks") @JsonSerialize(using = NullWhenEmpty.class) @Nullable List<TaskDiff> tasks,
-    @JsonProperty("Updates") @JsonSerialize(using = NullWhenEmpty.class) @Nullable Map<String, Long> updates) {
+    @JsonProperty("Fields") @JsonSerialize(using = NullWhenEmpty.class) List<FieldDiff> fields,
+    @JsonProperty("Objects") @JsonSerialize(using = NullWhenEmpty.class) List<ObjectDiff> objects,
+    @JsonProperty("Tasks") @JsonSerialize(using = NullWhenEmpty.class) List<TaskDiff> tasks,
+    @JsonProperty("Updates") @JsonSerialize(using = NullWhenEmpty.class) Map<String, Long> updates) {
 
   /** Copies the collections into immutable ones (null becomes empty; updates sorted by kind). */
   public TaskGroupDiff {
@@ -33,25 +32,5 @@ public record TaskGroupDiff(
   /** This group diff with other fields, tasks and update counts (the annotated copy). */
   public TaskGroupDiff with(List<FieldDiff> newFields, List<TaskDiff> newTasks, Map<String, Long> newUpdates) {
     return new TaskGroupDiff(type, name, newFields, objects, newTasks, newUpdates);
-  }
-
-  @Override
-  public List<FieldDiff> fields() {
-    return fields == null ? List.of() : fields;
-  }
-
-  @Override
-  public List<ObjectDiff> objects() {
-    return objects == null ? List.of() : objects;
-  }
-
-  @Override
-  public List<TaskDiff> tasks() {
-    return tasks == null ? List.of() : tasks;
-  }
-
-  @Override
-  public Map<String, Long> updates() {
-    return updates == null ? Map.of() : updates;
   }
 }

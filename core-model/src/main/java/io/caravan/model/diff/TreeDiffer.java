@@ -47,9 +47,7 @@ final class TreeDiffer {
     if (dcs != null && dcs.type() != DiffType.NONE) {
       objects.add(dcs);
     }
-    objects.addAll(primitiveSetDiff(list(o, "Constraints"), list(n, "Constraints"), Set.of(), "Constraint"));
-    objects.addAll(primitiveSetDiff(list(o, "Affinities"), list(n, "Affinities"), Set.of(), "Affinity"));
-    objects.addAll(primitiveSetDiff(list(o, "Spreads"), list(n, "Spreads"), Set.of(), "Spread"));
+    objects.addAll(placementRules(o, n, true));
     List<TaskGroupDiff> groups = groups(o, n);
     add(objects, primitiveObjectDiff(get(o, "Periodic"), get(n, "Periodic"), Set.of(), "Periodic"));
     add(objects, structDiff(get(o, "ParameterizedJob"), get(n, "ParameterizedJob"), "ParameterizedJob", Set.of(),
@@ -77,9 +75,7 @@ final class TreeDiffer {
     DiffType type = typeOf(o, n);
     List<FieldDiff> fields = fieldDiffs(flat(o, GROUP_FILTER), flat(n, GROUP_FILTER), false);
     List<ObjectDiff> objects = new ArrayList<>();
-    objects.addAll(primitiveSetDiff(list(o, "Constraints"), list(n, "Constraints"), Set.of(), "Constraint"));
-    objects.addAll(primitiveSetDiff(list(o, "Affinities"), list(n, "Affinities"), Set.of(), "Affinity"));
-    objects.addAll(primitiveSetDiff(list(o, "Spreads"), list(n, "Spreads"), Set.of(), "Spread"));
+    objects.addAll(placementRules(o, n, true));
     add(objects, primitiveObjectDiff(get(o, "RestartPolicy"), get(n, "RestartPolicy"), Set.of(), "RestartPolicy"));
     add(objects, primitiveObjectDiff(get(o, "ReschedulePolicy"), get(n, "ReschedulePolicy"), Set.of(), "ReschedulePolicy"));
     add(objects, primitiveObjectDiff(get(o, "EphemeralDisk"), get(n, "EphemeralDisk"), Set.of(), "EphemeralDisk"));
@@ -105,8 +101,7 @@ final class TreeDiffer {
     DiffType type = typeOf(o, n);
     List<FieldDiff> fields = fieldDiffs(flat(o, TASK_FILTER), flat(n, TASK_FILTER), false);
     List<ObjectDiff> objects = new ArrayList<>();
-    objects.addAll(primitiveSetDiff(list(o, "Constraints"), list(n, "Constraints"), Set.of(), "Constraint"));
-    objects.addAll(primitiveSetDiff(list(o, "Affinities"), list(n, "Affinities"), Set.of(), "Affinity"));
+    objects.addAll(placementRules(o, n, false));
     add(objects, configDiff(get(o, "Config"), get(n, "Config"), "Config"));
     add(objects, structDiff(get(o, "Resources"), get(n, "Resources"), "Resources", Set.of(), (a, b) -> {
       List<ObjectDiff> nested = new ArrayList<>(networks(list(a, "Networks"), list(b, "Networks")));
@@ -128,6 +123,17 @@ final class TreeDiffer {
     objects.addAll(primitiveSetDiff(list(o, "Templates"), list(n, "Templates"), Set.of(), "Template"));
     add(objects, structDiff(get(o, "Identity"), get(n, "Identity"), "Identity", Set.of(), null));
     return new TaskDiff(type, name, fields, objects, null);
+  }
+
+  /** Constraints, affinities and (for jobs and groups) spreads, each compared as a set. */
+  private List<ObjectDiff> placementRules(@Nullable JsonNode o, @Nullable JsonNode n, boolean spreads) {
+    List<ObjectDiff> out = new ArrayList<>();
+    out.addAll(primitiveSetDiff(list(o, "Constraints"), list(n, "Constraints"), Set.of(), "Constraint"));
+    out.addAll(primitiveSetDiff(list(o, "Affinities"), list(n, "Affinities"), Set.of(), "Affinity"));
+    if (spreads) {
+      out.addAll(primitiveSetDiff(list(o, "Spreads"), list(n, "Spreads"), Set.of(), "Spread"));
+    }
+    return out;
   }
 
   /** Networks are a set keyed by their whole content: a changed network is one deleted and one added. */
