@@ -1,10 +1,16 @@
 package io.caravan.state.fsm;
 
+import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.Evaluation;
+import io.caravan.model.job.Job;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Encodes commands as {@code [format version][type code][Smile body]}; a batch is
@@ -37,6 +43,12 @@ public final class CommandCodec {
       Map.entry(Command.LeaderTerm.class, (byte) 111),
       Map.entry(Command.Batch.class, (byte) 127));
 
+  /**
+   * Type code of {@link Command.ApplyPlanResult} as written since allocations stopped carrying
+   * their job each: {@link PlanResultWire}. Code 13 (every allocation with its job) is still read.
+   */
+  static final byte PLAN_RESULT_SHARED_JOBS = 113;
+
   private static final Class<?>[] BY_CODE = new Class<?>[128];
 
   static {
@@ -66,8 +78,13 @@ public final class CommandCodec {
       byte[] inner = encode(t.command());
       return ByteBuffer.allocate(2 + 8 + inner.length).put(VERSION).put(code).putLong(t.term()).put(inner).array();
     }
+    Object wire = command;
+    if (command instanceof Command.ApplyPlanResult c) {
+      code = PLAN_RESULT_SHARED_JOBS;
+      wire = PlanResultWire.of(c);
+    }
     try {
-      byte[] body = Smile.MAPPER.writeValueAsBytes(command);
+      byte[] body = Smile.MAPPER.writeValueAsBytes(wire);
       byte[] out = new byte[body.length + 2];
       out[0] = VERSION;
       out[1] = code;
@@ -86,6 +103,13 @@ public final class CommandCodec {
       throw new CommandCodecException("unsupported command format version " + bytes[0] + " (this build reads " + VERSION + ")");
     }
     int code = bytes[1];
+    if (code == PLAN_RESULT_SHARED_JOBS) {
+      try {
+        return Smile.MAPPER.readValue(bytes, 2, bytes.length - 2, PlanResultWire.class).toCommand();
+      } catch (IOException e) {
+        throw new CommandCodecException("corrupt ApplyPlanResult command: " + e.getMessage(), e);
+      }
+    }
     Class<?> type = code >= 0 ? BY_CODE[code] : null;
     if (type == null) {
       throw new CommandCodecException("unknown command type " + code);
@@ -122,6 +146,54 @@ public final class CommandCodec {
       return (Command) Smile.MAPPER.readValue(bytes, 2, bytes.length - 2, type);
     } catch (IOException e) {
       throw new CommandCodecException("corrupt " + type.getSimpleName() + " command: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@link Command.ApplyPlanResult} on the wire: a plan's allocations usually share one job, which
+   * would otherwise be encoded (and decoded on every server) once per allocation. Here each distinct
+   * job instance is written once in {@code jobs}, the allocations without theirs, and
+   * {@code jobOf[i]} is allocation i's job's position in {@code jobs} (-1: it had none).
+   */
+  record PlanResultWire(List<Job> jobs, List<Allocation> allocs, int[] jobOf, @Nullable Deployment deployment,
+      List<Evaluation> evals) {
+    static PlanResultWire of(Command.ApplyPlanResult c) {
+      List<Job> jobs = new ArrayList<>();
+      Map<Job, Integer> position = new IdentityHashMap<>();
+      List<Allocation> allocs = new ArrayList<>(c.allocs().size());
+      int[] jobOf = new int[c.allocs().size()];
+      for (int i = 0; i < jobOf.length; i++) {
+        Allocation a = c.allocs().get(i);
+        Job job = a.job();
+        if (job == null) {
+          jobOf[i] = -1;
+          allocs.add(a);
+        } else {
+          jobOf[i] = position.computeIfAbsent(job, j -> {
+            jobs.add(j);
+            return jobs.size() - 1;
+          });
+          allocs.add(a.toBuilder().job(null).build());
+        }
+      }
+      return new PlanResultWire(jobs, allocs, jobOf, c.deployment(), c.evals());
+    }
+
+    Command.ApplyPlanResult toCommand() {
+      if (jobOf.length != allocs.size()) {
+        throw new CommandCodecException("corrupt ApplyPlanResult command: " + allocs.size()
+            + " allocations but " + jobOf.length + " job references");
+      }
+      List<Allocation> out = new ArrayList<>(allocs.size());
+      for (int i = 0; i < jobOf.length; i++) {
+        int j = jobOf[i];
+        if (j < -1 || j >= jobs.size()) {
+          throw new CommandCodecException("corrupt ApplyPlanResult command: allocation " + i + " refers to job " + j
+              + " of " + jobs.size());
+        }
+        out.add(j < 0 ? allocs.get(i) : allocs.get(i).toBuilder().job(jobs.get(j)).build());
+      }
+      return new Command.ApplyPlanResult(out, deployment, evals);
     }
   }
 }

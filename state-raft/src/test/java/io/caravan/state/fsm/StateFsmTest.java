@@ -59,6 +59,28 @@ class StateFsmTest {
   }
 
   @Test
+  void aPlanResultCarriesEachJobOnceAndItsAllocationsShareItAfterDecoding() {
+    Job web = job("web").toBuilder().version(0L).build();
+    List<Allocation> many = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      many.add(alloc("a" + i, "n1", "web", "e1", web));
+    }
+    many.add(alloc("orphan", "n1", "web", "e1", null));
+    Command.ApplyPlanResult planned = new Command.ApplyPlanResult(many, null, List.of());
+    byte[] withoutJobs = CommandCodec.encode(new Command.ApplyPlanResult(
+        many.stream().map(a -> a.toBuilder().job(null).build()).toList(), null, List.of()));
+    byte[] jobAlone = CommandCodec.encode(new Command.RegisterJob(web, null));
+
+    byte[] bytes = CommandCodec.encode(planned);
+    Command.ApplyPlanResult decoded = (Command.ApplyPlanResult) CommandCodec.decode(bytes);
+
+    assertThat(decoded).isEqualTo(planned);
+    assertThat(decoded.allocs().get(0).job()).isSameAs(decoded.allocs().get(199).job());
+    assertThat(decoded.allocs().get(200).job()).isNull();
+    assertThat(bytes.length).as("200 allocations and their job once").isLessThan(withoutJobs.length + jobAlone.length + 2 * 200);
+  }
+
+  @Test
   void rejectsUnknownFormatVersionAndType() {
     byte[] bytes = CommandCodec.encode(new Command.UpsertNode(Nodes.mock("n1")));
     bytes[0] = 9;
