@@ -15,14 +15,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Makes a stored allocation point at string and resource instances the store already holds
  * instead of the copies that decoding a command produced: its job's ID and task group name, its
- * node's ID and name, its evaluation's ID, the status words, and the allocated resources of the
- * allocation it replaces when they are equal. A million allocations decoded from Raft entries
- * otherwise each carry their own copy of every one of them. Equal allocated resources are also
- * shared among the allocations written by one transaction (a plan places many alike). One
+ * node's ID and name, its evaluation's ID, the status words, and the allocated resources, task
+ * states and descriptions of the allocation it replaces when they are equal. A million allocations decoded from Raft entries
+ * otherwise each carry their own copy of every one of them. Equal allocated resources, task
+ * states and descriptions are also shared among the allocations written by one transaction (a plan
+ * places many alike; a client update batch reports many alike). One
  * instance per transaction.
  */
 final class SharedValues {
   private final java.util.Map<AllocatedResources, AllocatedResources> resources = new java.util.HashMap<>();
+  /** Task-state maps and descriptions already stored by this transaction, each once. */
+  private final java.util.Map<Object, Object> values = new java.util.HashMap<>();
 
   private static final Set<String> STATUS_WORDS = Set.of(
       "run", "stop", "evict", "pending", "running", "complete", "failed", "lost", "unknown", "");
@@ -63,6 +66,9 @@ final class SharedValues {
     }
     b.desiredStatus(status(a.desiredStatus()));
     b.clientStatus(status(a.clientStatus()));
+    b.desiredDescription(shared(a.desiredDescription(), existing == null ? null : existing.desiredDescription()));
+    b.clientDescription(shared(a.clientDescription(), existing == null ? null : existing.clientDescription()));
+    b.taskStates(shared(a.taskStates(), existing == null ? null : existing.taskStates()));
     AllocatedResources mine = a.allocatedResources();
     if (mine != null) {
       if (existing != null && Objects.equals(mine, existing.allocatedResources())) {
@@ -80,6 +86,21 @@ final class SharedValues {
       }
     }
     return b;
+  }
+
+  /**
+   * {@code mine} or an equal instance already stored: the replaced allocation's, else the first
+   * equal one this transaction stored (client updates of a batch report the same states).
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T shared(@Nullable T mine, @Nullable T existing) {
+    if (mine == null) {
+      return null;
+    }
+    if (mine.equals(existing)) {
+      return existing;
+    }
+    return (T) values.computeIfAbsent(mine, Function.identity());
   }
 
   private static String status(String s) {
