@@ -22,8 +22,12 @@ class ServerConfigTest {
     assertThat(c.heartbeat().grace()).isEqualTo(Duration.ofSeconds(10));
     assertThat(c.gc().jobGcThreshold()).isEqualTo(Duration.ofHours(4));
     assertThat(c.raft().transport()).isEqualTo(Transport.GRPC);
-    assertThat(c.raft().electionTimeoutMin()).isEqualTo(Duration.ofMillis(300));
-    assertThat(c.raft().electionTimeoutMax()).isEqualTo(Duration.ofMillis(600));
+    assertThat(c.raft().electionTimeoutMin()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.raft().electionTimeoutMax()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.raft().firstElectionTimeoutMin()).isEqualTo(Duration.ofMillis(300));
+    assertThat(c.raft().firstElectionTimeoutMax()).isEqualTo(Duration.ofMillis(600));
+    assertThat(c.raft().leaderLeaseEnabled()).isFalse();
+    assertThat(c.raft().leaderLeaseTimeoutRatio()).isEqualTo(0.9);
     assertThat(c.raft().groupCommit().maxBatch()).isEqualTo(1024);
     assertThat(c.raft().groupCommit().maxBytes()).isEqualTo(1L << 20);
   }
@@ -46,6 +50,20 @@ class ServerConfigTest {
     assertThat(c.bootstrapExpect()).isEqualTo(3);
     assertThat(c.raftPort()).isEqualTo(9000);
     assertThat(c.numSchedulers()).isEqualTo(2);
+  }
+
+  @Test
+  void leaderLeaseIsSetInHocon() {
+    ServerConfig c = ServerConfig.builder(ConfigFactory.parseString(
+        "caravan.server.raft { election_timeout_min = 2s, election_timeout_max = 4s,"
+            + " leader_lease { enabled = true, timeout_ratio = 0.5 } }")).build();
+    assertThat(c.raft().electionTimeoutMin()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.raft().leaderLeaseEnabled()).isTrue();
+    assertThat(c.raft().leaderLeaseTimeoutRatio()).isEqualTo(0.5);
+    assertThatThrownBy(() -> ServerConfig.builder().set("raft.leader_lease.timeout_ratio", "1.5").build())
+        .isInstanceOf(ConfigValueException.class)
+        .satisfies(e -> assertThat(((ConfigValueException) e).path())
+            .isEqualTo("caravan.server.raft.leader_lease.timeout_ratio"));
   }
 
   @Test

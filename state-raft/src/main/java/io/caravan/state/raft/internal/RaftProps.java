@@ -74,6 +74,10 @@ public final class RaftProps {
     RaftServerConfigKeys.setStorageDir(p, List.of(dataDir.toFile()));
     RaftServerConfigKeys.Rpc.setTimeoutMin(p, ms(r.electionTimeoutMin()));
     RaftServerConfigKeys.Rpc.setTimeoutMax(p, ms(r.electionTimeoutMax()));
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, ms(r.firstElectionTimeoutMin()));
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, ms(r.firstElectionTimeoutMax()));
+    RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, r.leaderLeaseEnabled());
+    RaftServerConfigKeys.Read.setLeaderLeaseTimeoutRatio(p, r.leaderLeaseTimeoutRatio());
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, r.snapshotThreshold());
     RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
