@@ -20,10 +20,16 @@ import org.jspecify.annotations.Nullable;
  * @param stats the leader's scheduling counters, if a leader was found at the end
  * @param loadBefore the 1-minute load average before the run
  * @param loadAfter the 1-minute load average after it
+ * @param cpuSeconds CPU time of the whole process (servers, driver, GC) from the first registration until
+ *     every allocation was committed (or the run stopped): less sensitive to the machine's load than wall time
+ * @param gcSeconds time the collectors reported (G1's young and mixed pauses and full collections) over the run
+ * @param elections Raft terms begun during the run (highest term at the end minus at the start): each is an
+ *     election, most of them a leadership change
  */
 public record C1mResult(C1mScale scale, double registerSeconds, double committedSeconds, double runningSeconds,
     long committed, long running, long replicatedRunning, long heapBeforeBytes, long heapAfterBytes,
-    @Nullable SchedulingStats stats, double loadBefore, double loadAfter) {
+    @Nullable SchedulingStats stats, double loadBefore, double loadAfter, double cpuSeconds, double gcSeconds,
+    long elections) {
 
   /** True when every allocation was committed and reported running in time, and the leader's state shows them all running. */
   public boolean complete() {
@@ -40,17 +46,19 @@ public record C1mResult(C1mScale scale, double registerSeconds, double committed
   public static String csvHeader() {
     return "nodes,jobs,allocs_per_job,num_schedulers,complete,register_s,committed_s,running_s,committed,running,"
         + "replicated_running,placements_per_s,heap_before_mb,heap_after_mb,evals_processed,evals_nacked,"
-        + "plans_applied,plans_partial,load_before,load_after";
+        + "plans_applied,plans_partial,load_before,load_after,cpu_s,gc_s,elections";
   }
 
   /** One CSV line. */
   public String csv() {
-    return String.format(Locale.ROOT, "%d,%d,%d,%d,%b,%.2f,%.2f,%.2f,%d,%d,%d,%.0f,%d,%d,%d,%d,%d,%d,%.2f,%.2f",
+    return String.format(Locale.ROOT,
+        "%d,%d,%d,%d,%b,%.2f,%.2f,%.2f,%d,%d,%d,%.0f,%d,%d,%d,%d,%d,%d,%.2f,%.2f,%.1f,%.1f,%d",
         scale.nodes(), scale.jobs(), scale.allocsPerJob(), scale.numSchedulers(), complete(), registerSeconds,
         committedSeconds, runningSeconds, committed, running, replicatedRunning, placementsPerSecond(),
         heapBeforeBytes >> 20, heapAfterBytes >> 20,
         stats == null ? -1 : stats.evalsProcessed(), stats == null ? -1 : stats.evalsNacked(),
-        stats == null ? -1 : stats.plansApplied(), stats == null ? -1 : stats.plansPartial(), loadBefore, loadAfter);
+        stats == null ? -1 : stats.plansApplied(), stats == null ? -1 : stats.plansPartial(), loadBefore, loadAfter,
+        cpuSeconds, gcSeconds, elections);
   }
 
   /** A few lines for a reader. */
@@ -71,6 +79,8 @@ public record C1mResult(C1mScale scale, double registerSeconds, double committed
       b.append(String.format(Locale.ROOT, "  leader: %,d evals processed, %,d nacked, %,d plans applied, %,d partial%n",
           stats.evalsProcessed(), stats.evalsNacked(), stats.plansApplied(), stats.plansPartial()));
     }
+    b.append(String.format(Locale.ROOT, "  process CPU until committed: %.1f s; GC: %.1f s; Raft elections: %d%n",
+        cpuSeconds, gcSeconds, elections));
     b.append(String.format(Locale.ROOT, "  load average (1 min): %.2f before, %.2f after%n", loadBefore, loadAfter));
     return b.toString();
   }

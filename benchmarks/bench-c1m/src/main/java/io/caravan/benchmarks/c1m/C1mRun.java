@@ -5,6 +5,7 @@ import io.caravan.model.cluster.Allocation;
 import io.caravan.model.cluster.Node;
 import io.caravan.model.cluster.TaskState;
 import io.caravan.state.config.ServerConfig;
+import io.caravan.state.raft.RaftNode;
 import io.caravan.state.server.CaravanCluster;
 import io.caravan.state.server.CaravanServer;
 import io.caravan.state.server.NotLeaderException;
@@ -80,6 +81,10 @@ public final class C1mRun {
       });
       AtomicReference<Throwable> failure = new AtomicReference<>();
       long start = System.nanoTime();
+      long cpuStart = processCpuNanos();
+      long gcStart = gcMillis();
+      long termStart = highestTerm(cluster);
+      double cpuCommitted = -1;
       double registered = -1;
       double committedAt = -1;
       double runningAt = -1;
@@ -100,6 +105,7 @@ public final class C1mRun {
         while (registered >= 0 && failure.get() == null && System.nanoTime() < deadline) {
           if (committedAt < 0 && s.allocCount() >= total) {
             committedAt = seconds(start);
+            cpuCommitted = (processCpuNanos() - cpuStart) / 1e9;
             progress.printf(Locale.ROOT, "all %,d allocations committed at %.2f s%n", total, committedAt);
           }
           reporter.report(reading, s);
@@ -140,9 +146,12 @@ public final class C1mRun {
       long running = runningCount(end);
       long replicated = runningAt >= 0 ? replicatedRunning(cluster, end.latestIndex(), deadline, progress) : -1;
       SchedulingStats stats = cluster.leader().map(CaravanServer::schedulingStats).orElse(null);
+      double cpu = cpuCommitted >= 0 ? cpuCommitted : (processCpuNanos() - cpuStart) / 1e9;
+      double gc = (gcMillis() - gcStart) / 1e3;
+      long elections = highestTerm(cluster) - termStart;
       long heapAfter = liveHeap();
       return new C1mResult(scale, registered, committedAt, runningAt, committed, running, replicated, heapBefore,
-          heapAfter, stats, loadBefore, load());
+          heapAfter, stats, loadBefore, load(), cpu, gc, elections);
     }
   }
 
@@ -270,22 +279,18 @@ public final class C1mRun {
   }
 
   /**
-   * The fewest running allocations any server holds once it applied the whole Raft entry {@code index}
-   * (or 30 s after the deadline). It waits on the Raft node's last applied index, not on the state's
-   * index: the state publishes each command of a group-committed entry separately under the entry's
-   * index, so a follower's state at {@code index} may still miss the entry's last commands.
+   * The fewest running allocations any server holds once its state reached the leader's index
+   * {@code index} (or 30 s after the deadline). A state at an index holds every command of that Raft
+   * entry (the store publishes an entry at once).
    */
   private static long replicatedRunning(CaravanCluster cluster, long index, long deadline, PrintStream progress)
       throws InterruptedException {
     long fewest = Long.MAX_VALUE;
     for (CaravanServer server : cluster.servers()) {
       StateSnapshot s = server.snapshot();
-      while (server.raftNode().orElseThrow().lastAppliedIndex() < index
-          && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(30)) {
-        server.awaitIndex(s.latestIndex(), Duration.ofMillis(200));
-        s = server.snapshot();
+      while (s.latestIndex() < index && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(30)) {
+        s = server.awaitIndex(s.latestIndex(), Duration.ofMillis(200));
       }
-      s = server.snapshot();
       long running = runningCount(s);
       progress.printf(Locale.ROOT, "server %s: index %d (leader at %d), %,d allocations, %,d running%n", server.name(),
           s.latestIndex(), index, s.allocCount(), running);
@@ -304,6 +309,30 @@ public final class C1mRun {
       Thread.sleep(100);
     }
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  /** CPU time used by this process (every thread, GC included), or -1 if the JVM cannot tell. */
+  static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime() : -1;
+  }
+
+  /** Milliseconds the garbage collectors reported so far. */
+  static long gcMillis() {
+    long total = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  /** The highest Raft term any running server is in. */
+  private static long highestTerm(CaravanCluster cluster) {
+    long term = 0;
+    for (CaravanServer s : cluster.servers()) {
+      term = Math.max(term, s.raftNode().map(RaftNode::currentTerm).orElse(0L));
+    }
+    return term;
   }
 
   static double load() {

@@ -30,6 +30,9 @@ class C1mRunTest {
     assertThat(r.stats().evalsProcessed()).as("one evaluation per job at least").isGreaterThanOrEqualTo(5);
     assertThat(r.heapAfterBytes()).isPositive();
     assertThat(r.csv().split(",")).hasSize(C1mResult.csvHeader().split(",").length);
+    assertThat(r.cpuSeconds()).as("process CPU until committed").isPositive();
+    assertThat(r.gcSeconds()).isNotNegative();
+    assertThat(r.elections()).isNotNegative();
   }
 
   @Test
