@@ -84,6 +84,7 @@ public final class DockerDriver implements TaskDriver {
       .optional("work_dir", ConfigField.Type.STRING, "the working directory inside the container")
       .optional("load", ConfigField.Type.STRING, "a docker-archive tar loaded when the image is missing")
       .optional("force_pull", ConfigField.Type.BOOL, "pull the image even when present")
+      .optional("cpu_hard_limit", ConfigField.Type.BOOL, "enforce the task's cpu as a hard quota, not only a relative weight")
       .build();
 
   private final Map<String, DockerTask> tasks = new ConcurrentHashMap<>();

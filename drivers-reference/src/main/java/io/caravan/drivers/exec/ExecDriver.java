@@ -34,6 +34,7 @@ public final class ExecDriver extends ProcessTaskDriver {
   private static final ConfigSchema SCHEMA = ConfigSchema.builder()
       .required("command", ConfigField.Type.STRING, "the program to run")
       .optional("args", ConfigField.Type.STRING_LIST, "arguments of the program")
+      .optional("cpu_hard_limit", ConfigField.Type.BOOL, "enforce the task's cpu as a hard quota, not only a relative weight")
       .build();
 
   /** An exec driver over the host's detected cgroups, with namespaces and the default task filesystem. */

@@ -129,7 +129,7 @@ public final class AllocRunnerFactory {
               .allocDir(dir.sharedDir())
               .taskDir(taskDir.dir())
               .user(task.user() == null ? "" : task.user())
-              .resources(resources(task.resources()))
+              .resources(resources(task.resources(), driverConfig, node))
               .stdoutPath(logTarget(dir, task, "stdout", collectors))
               .stderrPath(logTarget(dir, task, "stderr", collectors))
               .build();
@@ -306,7 +306,12 @@ public final class AllocRunnerFactory {
     return out;
   }
 
-  private static TaskResources resources(Resources r) {
+  /**
+   * The limits a driver enforces for a task: its resources, and a hard CPU quota when its driver config
+   * sets {@code cpu_hard_limit = true} (as Nomad's exec and docker drivers), sized against the node's total
+   * compute ({@code cpu.totalcompute}).
+   */
+  static TaskResources resources(Resources r, Map<String, Object> driverConfig, NodeFacts node) {
     if (r == null) {
       return TaskResources.NONE;
     }
@@ -315,8 +320,21 @@ public final class AllocRunnerFactory {
         r.cores() == null ? 0 : r.cores(),
         r.memoryMB() == null ? 0 : r.memoryMB(),
         r.memoryMaxMB() == null ? 0 : r.memoryMaxMB(),
-        false,
-        0L,
+        Boolean.TRUE.equals(driverConfig.get("cpu_hard_limit")),
+        totalCompute(node),
         0);
   }
+
+  private static long totalCompute(NodeFacts node) {
+    String total = node.attributes().get("cpu.totalcompute");
+    if (total == null) {
+      return 0L;
+    }
+    try {
+      return Math.max(0L, Long.parseLong(total.trim()));
+    } catch (NumberFormatException e) {
+      return 0L;
+    }
+  }
+
 }
