@@ -49,8 +49,19 @@ public sealed interface Command {
   /** Allocation status updates reported by clients. */
   record ClientAllocUpdates(List<Allocation> allocs, List<Evaluation> evals) implements Command {}
 
-  /** Changes a deployment's status. */
-  record DeploymentStatus(String deploymentId, String status, String description) implements Command {}
+  /**
+   * Changes a deployment's status; {@code timeNanos} (Unix nanoseconds, from the leader's clock; 0 when
+   * unknown) becomes the deployment's {@code ModifyTime}, which garbage collection ages it by.
+   */
+  record DeploymentStatus(String deploymentId, String status, String description, long timeNanos) implements Command {
+    /** A status change whose time is not known. */
+    public DeploymentStatus(String deploymentId, String status, String description) {
+      this(deploymentId, status, description, 0L);
+    }
+  }
+
+  /** Removes deployments (garbage collection of old terminal ones). */
+  record DeleteDeployments(List<String> deploymentIds) implements Command {}
 
   /** Replaces a deployment (promotion and health updates write the updated deployment). */
   record UpsertDeployment(Deployment deployment) implements Command {}

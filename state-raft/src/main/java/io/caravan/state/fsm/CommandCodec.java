@@ -34,6 +34,7 @@ public final class CommandCodec {
       Map.entry(Command.DeploymentStatus.class, (byte) 14),
       Map.entry(Command.UpsertDeployment.class, (byte) 15),
       Map.entry(Command.PromoteDeployment.class, (byte) 16),
+      Map.entry(Command.DeleteDeployments.class, (byte) 17),
       Map.entry(Command.AllocDesiredTransitions.class, (byte) 27),
       Map.entry(Command.UpdateNodeEligibility.class, (byte) 28),
       Map.entry(Command.SetSchedulerConfig.class, (byte) 30),

@@ -210,11 +210,16 @@ public final class StateFsm implements ReplicatedFsm {
       }
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.DeploymentStatus c) {
-      Deployment d = tx.updateDeployment(c.deploymentId(), b -> b.status(c.status()).statusDescription(c.description()));
+      Deployment d = tx.updateDeployment(c.deploymentId(), b -> {
+        b.status(c.status()).statusDescription(c.description());
+        return c.timeNanos() > 0 ? b.modifyTime(c.timeNanos()) : b;
+      });
       if (DeploymentStatuses.SUCCESSFUL.equals(c.status())) {
         // a version that deployed successfully is what auto-revert goes back to
         tx.setJobStability(d.namespace(), d.jobID(), d.jobVersion(), true);
       }
+    } else if (command instanceof Command.DeleteDeployments c) {
+      tx.deleteDeployments(c.deploymentIds());
     } else if (command instanceof Command.PromoteDeployment c) {
       tx.promoteDeployment(c.deploymentId(), c.groups());
     } else if (command instanceof Command.AllocDesiredTransitions c) {

@@ -790,12 +790,12 @@ public final class CaravanServer implements AutoCloseable {
     if (!pause) {
       Evaluation eval = DeploymentDecider.eval(d, jobOf(s, d), clock.instant(), ids);
       long index = write(new Command.Batch(List.of(new Command.DeploymentStatus(deploymentId,
-          io.caravan.model.cluster.DeploymentStatuses.RUNNING, DeploymentDecider.RUNNING),
+          io.caravan.model.cluster.DeploymentStatuses.RUNNING, DeploymentDecider.RUNNING, nowNanos()),
           new Command.UpsertEvals(List.of(eval)))));
       return new JobWriteResult(index, eval.id());
     }
     long index = write(new Command.DeploymentStatus(deploymentId, io.caravan.model.cluster.DeploymentStatuses.PAUSED,
-        DeploymentDecider.PAUSED));
+        DeploymentDecider.PAUSED, nowNanos()));
     return new JobWriteResult(index, null);
   }
 

@@ -324,6 +324,18 @@ public final class Txn {
     return stored;
   }
 
+  /** Removes these deployments (unknown IDs are skipped). */
+  public void deleteDeployments(Collection<String> ids) {
+    for (String id : ids) {
+      Deployment existing = deployments.get(id);
+      if (existing != null) {
+        deployments = deployments.remove(id);
+        deploymentsByJob = indexRemove(deploymentsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), id);
+      }
+    }
+    touch("deployment");
+  }
+
   public void schedulerConfig(SchedulerConfiguration config) {
     this.schedulerConfig = Objects.requireNonNull(config, "config");
     touch("scheduler_config");

@@ -43,12 +43,23 @@ class StateFsmTest {
         new Command.PromoteDeployment("d1", List.of("web")),
         new Command.AllocDesiredTransitions(java.util.Map.of("a1",
             new io.caravan.model.cluster.DesiredTransition(true, null, null, null, null))),
-        new Command.DeploymentStatus("d1", "successful", "done"),
+        new Command.DeploymentStatus("d1", "successful", "done", 77L),
         new Command.SetSchedulerConfig(SchedulerConfiguration.serverDefaults()),
         new Command.UpsertNodePool(NodePool.named("gpu")),
         new Command.PeriodicLaunch("default", "web", 42L),
         new Command.Batch(List.of(new Command.UpsertEvals(List.of(eval("e2", "web"))),
             new Command.UpdateNodeStatus("n1", "down", List.of()))));
+  }
+
+  @Test
+  void deleteDeploymentsRemovesThemFromTheTableAndTheJobIndex() {
+    sampleCommands().forEach(this::apply);
+    apply(new Command.DeleteDeployments(List.of("d1", "no-such-deployment")));
+    StateSnapshot s = fsm.store().snapshot();
+    assertThat(s.deploymentById("d1")).isEmpty();
+    assertThat(s.deploymentsByJob("default", "web")).isEmpty();
+    assertThat(CommandCodec.decode(CommandCodec.encode(new Command.DeleteDeployments(List.of("d1")))))
+        .isEqualTo(new Command.DeleteDeployments(List.of("d1")));
   }
 
   @Test
@@ -101,6 +112,7 @@ class StateFsmTest {
     assertThat(s.nodeById("n1").orElseThrow().status()).isEqualTo("down");
     assertThat(s.nodeById("n2").orElseThrow().schedulingEligibility()).isEqualTo("ineligible");
     assertThat(s.deploymentById("d1").orElseThrow().status()).isEqualTo("successful");
+    assertThat(s.deploymentById("d1").orElseThrow().modifyTime()).isEqualTo(77L);
     assertThat(s.evalsByJob("default", "web")).hasSize(2);
   }
 

@@ -1,6 +1,8 @@
 package io.caravan.state.server.internal;
 
 import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
+import io.caravan.model.cluster.DeploymentStatuses;
 import io.caravan.model.cluster.EvalStatus;
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.job.Job;
@@ -24,10 +26,13 @@ import java.util.Set;
  *   <li>A stopped job whose evaluations are all terminal and older than {@code job_gc_threshold},
  *       and whose allocations are all terminal, is purged with them. Periodic and parameterized
  *       parents are left alone.
+ *   <li>A terminal deployment (successful, failed, cancelled) whose status last changed more than
+ *       {@code deployment_gc_threshold} ago, and none of whose allocations is still live, is removed
+ *       (Nomad's deploymentGC). A deployment without a recorded status time is kept.
  * </ul>
  *
- * Time is compared with the objects' {@code ModifyTime} (Unix nanoseconds). Not yet collected:
- * deployments and down nodes (no FSM command removes them yet).
+ * Time is compared with the objects' {@code ModifyTime} (Unix nanoseconds). Not yet collected: down
+ * nodes.
  */
 public final class GarbageCollector {
   private final GcSettings settings;
@@ -72,7 +77,30 @@ public final class GarbageCollector {
     if (!evals.isEmpty() || !allocs.isEmpty()) {
       out.add(0, new Command.DeleteEvals(List.copyOf(evals), List.copyOf(allocs)));
     }
+    List<String> deployments = new ArrayList<>();
+    for (Deployment d : s.deployments()) {
+      if (deploymentCollectable(s, d, nowNanos)) {
+        deployments.add(d.id());
+      }
+    }
+    if (!deployments.isEmpty()) {
+      out.add(new Command.DeleteDeployments(List.copyOf(deployments)));
+    }
     return out;
+  }
+
+  private boolean deploymentCollectable(StateSnapshot s, Deployment d, long nowNanos) {
+    boolean terminal = DeploymentStatuses.SUCCESSFUL.equals(d.status()) || DeploymentStatuses.FAILED.equals(d.status())
+        || DeploymentStatuses.CANCELLED.equals(d.status());
+    if (!terminal || d.modifyTime() <= 0 || nowNanos - d.modifyTime() < settings.deploymentGcThreshold().toNanos()) {
+      return false;
+    }
+    for (Allocation a : s.allocsByJob(d.namespace(), d.jobID())) {
+      if (d.id().equals(a.deploymentID()) && !a.terminal()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean terminal(Evaluation e) {

@@ -130,7 +130,8 @@ final class PlanApplierLoop {
     }
     for (DeploymentStatusUpdate u : Objects.requireNonNullElse(result.deploymentUpdates(),
         List.<DeploymentStatusUpdate>of())) {
-      commands.add(new Command.DeploymentStatus(u.deploymentID(), u.status(), u.statusDescription()));
+      commands.add(new Command.DeploymentStatus(u.deploymentID(), u.status(), u.statusDescription(),
+          nanos(stats.clock().instant())));
     }
     long index = commands.isEmpty() ? latest.latestIndex()
         : write.applyAsLong(commands.size() == 1 ? commands.get(0) : new Command.Batch(commands));
@@ -156,5 +157,9 @@ final class PlanApplierLoop {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static long nanos(java.time.Instant t) {
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 }

@@ -3,6 +3,7 @@ package io.caravan.state.server.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.caravan.model.cluster.Allocation;
+import io.caravan.model.cluster.Deployment;
 import io.caravan.model.cluster.Evaluation;
 import io.caravan.model.job.Job;
 import io.caravan.scheduler.testing.Jobs;
@@ -92,5 +93,43 @@ class GarbageCollectorTest {
     job(Jobs.mock("live", 1));
     StateSnapshot s = store.snapshot();
     assertThat(gc.collect(s, T0 + 100 * HOUR)).noneMatch(c -> c instanceof Command.DeregisterJob dj && dj.jobId().equals("live"));
+  }
+
+  private void deployment(String id, String jobId, String status, long statusTime) {
+    store.write(++index, tx -> tx.upsertDeployment(Deployment.builder().id(id).namespace("default").jobID(jobId)
+        .status(status).modifyTime(statusTime).build()));
+  }
+
+  private void deploymentAlloc(String id, String deploymentId, String clientStatus) {
+    store.write(++index, tx -> {
+      tx.upsertAllocs(List.of(Allocation.builder().id(id).namespace("default").evalID("e").jobID("web")
+          .nodeID("n1").desiredStatus("run").clientStatus(clientStatus).deploymentID(deploymentId).modifyTime(T0)
+          .build()));
+      return null;
+    });
+  }
+
+  private static List<String> deletedDeployments(List<Command> commands) {
+    return commands.stream().filter(Command.DeleteDeployments.class::isInstance)
+        .flatMap(c -> ((Command.DeleteDeployments) c).deploymentIds().stream()).toList();
+  }
+
+  @Test
+  void collectsOldTerminalDeploymentsWhoseAllocationsAreAllFinished() {
+    job(Jobs.mock("web", 2));
+    deployment("done", "web", "successful", T0);
+    deployment("failed", "web", "failed", T0);
+    deployment("cancelled", "web", "cancelled", T0);
+    deployment("young", "web", "successful", T0 + HOUR);
+    deployment("running", "web", "running", T0);
+    deployment("untimed", "web", "failed", 0);
+    deployment("still-serving", "web", "successful", T0);
+    deploymentAlloc("a-done", "done", "complete");
+    deploymentAlloc("a-serving", "still-serving", "running");
+
+    assertThat(deletedDeployments(at(T0 + HOUR / 2))).isEmpty();
+    assertThat(deletedDeployments(at(T0 + 3 * HOUR / 2))).containsExactlyInAnyOrder("done", "failed", "cancelled");
+    assertThat(deletedDeployments(at(T0 + 3 * HOUR)))
+        .containsExactlyInAnyOrder("done", "failed", "cancelled", "young");
   }
 }

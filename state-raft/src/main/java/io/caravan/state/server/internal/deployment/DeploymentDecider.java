@@ -112,7 +112,7 @@ public final class DeploymentDecider {
     }
     Evaluation eval = eval(d, target != null ? target : job, now, ids);
     List<Command> batch = new ArrayList<>();
-    batch.add(new Command.DeploymentStatus(d.id(), DeploymentStatuses.FAILED, desc));
+    batch.add(new Command.DeploymentStatus(d.id(), DeploymentStatuses.FAILED, desc, nanos(now)));
     batch.add(target != null ? new Command.RegisterJob(target, eval) : new Command.UpsertEvals(List.of(eval)));
     return new Command.Batch(batch);
   }
