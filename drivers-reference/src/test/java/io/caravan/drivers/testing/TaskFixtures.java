@@ -32,11 +32,14 @@ public final class TaskFixtures {
         .config("args", List.of(args));
   }
 
-  /** The contents of a file, empty when absent. */
+  /** The contents of a file, empty when absent (including one that vanishes while read, like /proc of an exited pid). */
   public static String read(Path file) {
     try {
       return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
     } catch (IOException e) {
+      if (!Files.exists(file)) {
+        return "";
+      }
       throw new UncheckedIOException(e);
     }
   }
