@@ -149,7 +149,7 @@ final class JobRun {
    */
   private int followPeriodic(String ns, Job job) throws InterruptedException, IOException {
     PeriodicSchedule schedule = PeriodicSchedule.of(Canonicalizer.canonicalize(job).periodic());
-    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant now = cluster.server().clock().instant();
     java.util.Optional<java.time.Instant> first = schedule.next(now);
     out.println("==> Periodic job: launches on " + crons(job) + " (" + schedule.zone() + "); next launch "
         + first.map(java.time.Instant::toString).orElse("never"));
@@ -187,7 +187,7 @@ final class JobRun {
           ended.add(c.getKey());
           boolean failed = allocs.stream().anyMatch(a -> !"complete".equals(a.clientStatus()));
           out.println("==> Job \"" + c.getKey() + "\" " + (failed ? "failed" : "completed")
-              + "; the next launch is at " + schedule.next(java.time.Instant.now()).map(Object::toString).orElse("never"));
+              + "; the next launch is at " + schedule.next(cluster.server().clock().instant()).map(Object::toString).orElse("never"));
           changed = true;
         }
       }
@@ -216,7 +216,7 @@ final class JobRun {
       long t = System.nanoTime();
       if (t - quietSince > QUIET_BEFORE_PROGRESS.toNanos() && t - lastProgress > QUIET_BEFORE_PROGRESS.toNanos()) {
         out.println("    ... waiting for the next launch at "
-            + schedule.next(java.time.Instant.now()).map(Object::toString).orElse("never") + " (Ctrl-C stops)");
+            + schedule.next(cluster.server().clock().instant()).map(Object::toString).orElse("never") + " (Ctrl-C stops)");
         lastProgress = t;
       }
       out.flush();

@@ -24,6 +24,7 @@ import io.caravan.state.raft.RaftNode;
 import io.caravan.state.raft.ReplicatedLog;
 import io.caravan.state.raft.ReplicationException;
 import io.caravan.state.server.internal.CommandSink;
+import io.caravan.state.server.internal.UnixNanos;
 import io.caravan.state.server.internal.deployment.DeploymentDecider;
 import io.caravan.state.server.internal.deployment.DeploymentWatcher;
 import io.caravan.state.server.internal.drain.NodeDrainer;
@@ -42,7 +43,6 @@ import io.caravan.state.store.UnknownObjectException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -307,8 +307,12 @@ public final class CaravanServer implements AutoCloseable {
   }
 
   private long nowNanos() {
-    Instant now = clock.instant();
-    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return UnixNanos.of(clock.instant());
+  }
+
+  /** The clock this server stamps objects and schedules its timers (heartbeats, periodic launches, GC) with. */
+  public Clock clock() {
+    return clock;
   }
 
   /**

@@ -213,7 +213,7 @@ public final class PeriodicDispatcher implements LeaderServices.Pipeline {
       return;
     }
     try {
-      PeriodicLaunches.Launch l = PeriodicLaunches.launch(current.get(), launch, ids.get(), nanos(clock.instant()));
+      PeriodicLaunches.Launch l = PeriodicLaunches.launch(current.get(), launch, ids.get(), UnixNanos.of(clock.instant()));
       write.applyAsLong(l.command());
       LOG.info("server {}: launched periodic job {} as {}", server, job.id(), l.childId());
     } catch (RuntimeException e) {
@@ -223,10 +223,6 @@ public final class PeriodicDispatcher implements LeaderServices.Pipeline {
 
   private static String ns(Job job) {
     return job.namespace() == null ? "default" : job.namespace();
-  }
-
-  static long nanos(Instant i) {
-    return i.getEpochSecond() * 1_000_000_000L + i.getNano();
   }
 
   /** For tests: the IDs of tracked parents. */

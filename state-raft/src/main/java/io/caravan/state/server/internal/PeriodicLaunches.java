@@ -38,7 +38,7 @@ public final class PeriodicLaunches {
     Job child = child(parent, launch, nowNanos);
     Evaluation eval = Evals.forJob(child, EvalTriggers.PERIODIC_JOB, evalId, nowNanos);
     String ns = parent.namespace() == null ? "default" : parent.namespace();
-    long launchNanos = launch.getEpochSecond() * 1_000_000_000L + launch.getNano();
+    long launchNanos = UnixNanos.of(launch);
     Command command = new Command.Batch(List.of(new Command.RegisterJob(child, eval),
         new Command.PeriodicLaunch(ns, parent.id(), launchNanos)));
     return new Launch(child.id(), eval.id(), command);

@@ -131,7 +131,7 @@ final class PlanApplierLoop {
     for (DeploymentStatusUpdate u : Objects.requireNonNullElse(result.deploymentUpdates(),
         List.<DeploymentStatusUpdate>of())) {
       commands.add(new Command.DeploymentStatus(u.deploymentID(), u.status(), u.statusDescription(),
-          nanos(stats.clock().instant())));
+          UnixNanos.of(stats.clock().instant())));
     }
     long index = commands.isEmpty() ? latest.latestIndex()
         : write.applyAsLong(commands.size() == 1 ? commands.get(0) : new Command.Batch(commands));
@@ -159,7 +159,4 @@ final class PlanApplierLoop {
     }
   }
 
-  private static long nanos(java.time.Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
 }

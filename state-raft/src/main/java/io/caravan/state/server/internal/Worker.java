@@ -170,8 +170,7 @@ final class Worker {
     }
 
     private long nanos() {
-      java.time.Instant now = pipeline.clock().instant();
-      return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+      return UnixNanos.of(pipeline.clock().instant());
     }
 
     @Override

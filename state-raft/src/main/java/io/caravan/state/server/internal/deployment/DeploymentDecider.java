@@ -15,6 +15,7 @@ import io.caravan.model.job.TaskGroup;
 import io.caravan.scheduler.schedulers.EvalTriggers;
 import io.caravan.state.fsm.Command;
 import io.caravan.state.server.internal.Evals;
+import io.caravan.state.server.internal.UnixNanos;
 import io.caravan.state.store.StateSnapshot;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -107,19 +108,19 @@ public final class DeploymentDecider {
         desc += " - not rolling back to stable job version " + stable.version() + " as current job has same specification";
       } else {
         desc += " - rolling back to job version " + stable.version();
-        target = stable.toBuilder().stable(false).submitTime(nanos(now)).build();
+        target = stable.toBuilder().stable(false).submitTime(UnixNanos.of(now)).build();
       }
     }
     Evaluation eval = eval(d, target != null ? target : job, now, ids);
     List<Command> batch = new ArrayList<>();
-    batch.add(new Command.DeploymentStatus(d.id(), DeploymentStatuses.FAILED, desc, nanos(now)));
+    batch.add(new Command.DeploymentStatus(d.id(), DeploymentStatuses.FAILED, desc, UnixNanos.of(now)));
     batch.add(target != null ? new Command.RegisterJob(target, eval) : new Command.UpsertEvals(List.of(eval)));
     return new Command.Batch(batch);
   }
 
   /** A {@code deployment-watcher} evaluation of {@code job} for deployment {@code d}. */
   public static Evaluation eval(Deployment d, Job job, Instant now, Supplier<String> ids) {
-    Evaluation e = Evals.forJob(job, EvalTriggers.DEPLOYMENT_WATCHER, ids.get(), nanos(now));
+    Evaluation e = Evals.forJob(job, EvalTriggers.DEPLOYMENT_WATCHER, ids.get(), UnixNanos.of(now));
     return e.toBuilder().deploymentID(d.id()).priority(d.evalPriority() > 0 ? d.evalPriority() : e.priority()).build();
   }
 
@@ -142,10 +143,6 @@ public final class DeploymentDecider {
   private static Job specOf(Job j) {
     return j.toBuilder().version(null).stable(null).createIndex(null).modifyIndex(null).jobModifyIndex(null)
         .submitTime(null).status(null).statusDescription(null).build();
-  }
-
-  static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
   }
 
   static @Nullable Instant parse(@Nullable String time) {
@@ -263,7 +260,7 @@ public final class DeploymentDecider {
       Duration interval = p.interval() == null ? Duration.ZERO : p.interval();
       int recent = 0;
       for (RescheduleEvent e : a.rescheduleTracker().events()) {
-        if (nanos(now) - e.rescheduleTime() < interval.toNanos()) {
+        if (UnixNanos.of(now) - e.rescheduleTime() < interval.toNanos()) {
           recent++;
         }
       }

@@ -11,6 +11,7 @@ import io.caravan.scheduler.reconcile.DrainMigrations;
 import io.caravan.scheduler.schedulers.EvalTriggers;
 import io.caravan.state.fsm.Command;
 import io.caravan.state.server.internal.Evals;
+import io.caravan.state.server.internal.UnixNanos;
 import io.caravan.state.store.StateSnapshot;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -125,7 +126,7 @@ public final class DrainDecider {
     if (!marks.isEmpty()) {
       List<Evaluation> evals = new ArrayList<>();
       for (Job job : jobsToEvaluate.values()) {
-        evals.add(Evals.forJob(job, EvalTriggers.NODE_DRAIN, ids.get(), nanos(now)));
+        evals.add(Evals.forJob(job, EvalTriggers.NODE_DRAIN, ids.get(), UnixNanos.of(now)));
       }
       out.add(0, new Command.Batch(List.of(new Command.AllocDesiredTransitions(marks), new Command.UpsertEvals(evals))));
     }
@@ -159,7 +160,4 @@ public final class DrainDecider {
     }
   }
 
-  private static long nanos(Instant t) {
-    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-  }
 }
