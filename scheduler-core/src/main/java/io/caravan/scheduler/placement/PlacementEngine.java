@@ -28,7 +28,7 @@ import io.caravan.scheduler.feasibility.CsiVolumeChecker;
 import io.caravan.scheduler.feasibility.DeviceConstraints;
 import io.caravan.scheduler.feasibility.TargetResolver;
 import io.caravan.scheduler.feasibility.TaskGroupChecker;
-import io.caravan.scheduler.preemption.Preemptor;
+import io.caravan.scheduler.preemption.NodePreemption;
 import io.caravan.scheduler.ranking.ScoreFunctions;
 import io.caravan.scheduler.ranking.SpreadScorer;
 import io.caravan.scheduler.resources.AllocUsage;
@@ -71,6 +71,9 @@ public final class PlacementEngine {
   private static final String UNRANKED = new String("unranked");
   @SuppressWarnings("StringOperationCanBeSimplified")
   private static final String FITS = new String("fits");
+  /** Exhaustion reasons that decide whether preemption may help. */
+  private static final String DYNAMIC_PORTS_EXHAUSTED = "network: dynamic port selection failed";
+  private static final String DEVICES_UNAVAILABLE = "devices: no devices match request";
 
   private final ClusterSnapshot snapshot;
   private final SchedulerConfiguration config;
@@ -575,7 +578,7 @@ public final class PlacementEngine {
           if (blocked == null && !deviceRequests.isEmpty()) {
             DeviceAllocator.Result offer = DeviceAllocator.allocate(u, deviceRequests, deviceConstraints);
             if (offer == null) {
-              blocked = "devices: no devices match request";
+              blocked = DEVICES_UNAVAILABLE;
             } else {
               devices = offer.affinityScore();
             }
@@ -583,7 +586,8 @@ public final class PlacementEngine {
           String dim = blocked == null ? u.exhaustedDimension(askOn(u)) : null;
           if (blocked != null) {
             out = blocked;
-            preemptable[idx] = false;
+            // taken static ports and device instances can be freed by preemption; dynamic ports cannot
+            preemptable[idx] = !DYNAMIC_PORTS_EXHAUSTED.equals(blocked);
           } else if (dim != null) {
             out = dim;
             preemptable[idx] = true;
@@ -597,6 +601,7 @@ public final class PlacementEngine {
           outcome[idx] = out;
         }
         List<AllocUsage> victims = List.of();
+        double preemptedDeviceScore = Double.NaN;
         double fit;
         if (out == FITS) {
           fit = fitScore[idx];
@@ -606,12 +611,16 @@ public final class PlacementEngine {
             return false;
           }
           NodeUsage u = usageOf(idx);
-          List<AllocUsage> chosen = preempt ? Preemptor.forTaskGroup(u, askOn(u), jobId, priority) : null;
+          NodePreemption.Choice chosen = preempt
+              ? NodePreemption.choose(u, askOn(u), deviceRequests, deviceConstraints, jobId, priority) : null;
           if (chosen == null) {
             metrics.exhaustNode(nodeClass(idx), out);
             return false;
           }
-          victims = chosen;
+          victims = chosen.victims();
+          if (DEVICES_UNAVAILABLE.equals(out) && chosen.devices() != null) {
+            preemptedDeviceScore = chosen.devices().affinityScore();
+          }
           long freedCpu = 0;
           long freedMem = 0;
           for (AllocUsage v : victims) {
@@ -622,7 +631,8 @@ public final class PlacementEngine {
         }
         double sum = fit;
         int n = 1;
-        double devices = deviceScore == null ? Double.NaN : deviceScore[idx];
+        double devices = deviceScore == null ? Double.NaN
+            : DEVICES_UNAVAILABLE.equals(out) ? preemptedDeviceScore : deviceScore[idx];
         if (!Double.isNaN(devices)) {
           sum += devices;
           n++;
@@ -685,7 +695,7 @@ public final class PlacementEngine {
           return "network: reserved port collision";
         }
         if (!u.dynamicPortsAvailable(ask)) {
-          return "network: dynamic port selection failed";
+          return DYNAMIC_PORTS_EXHAUSTED;
         }
         return null;
       }

@@ -25,16 +25,20 @@ public final class Preemptor {
 
   /** The allocations to preempt, or {@code null} when no choice makes the ask fit. */
   public static @Nullable List<AllocUsage> forTaskGroup(NodeUsage usage, TaskGroupAsk ask, String jobId, int jobPriority) {
-    TreeMap<Integer, List<AllocUsage>> byPriority = new TreeMap<>();
-    for (AllocUsage a : usage.allocs()) {
-      if (!a.jobId().equals(jobId) && jobPriority - a.jobPriority() >= PRIORITY_DELTA) {
-        byPriority.computeIfAbsent(a.jobPriority(), k -> new ArrayList<>()).add(a);
-      }
-    }
+    return forTaskGroup(usage, ask, jobId, jobPriority, List.of());
+  }
+
+  /**
+   * The allocations to preempt, besides {@code already} (victims chosen for ports or devices, whose
+   * resources count as freed), so that the ask fits; {@code null} when no choice makes it fit.
+   */
+  public static @Nullable List<AllocUsage> forTaskGroup(NodeUsage usage, TaskGroupAsk ask, String jobId, int jobPriority,
+      List<AllocUsage> already) {
+    TreeMap<Integer, List<AllocUsage>> byPriority = groupByPriority(usage, jobId, jobPriority, already);
     if (byPriority.isEmpty()) {
       return null;
     }
-    List<AllocUsage> picked = new ArrayList<>();
+    List<AllocUsage> picked = new ArrayList<>(already);
     for (List<AllocUsage> group : byPriority.values()) {
       List<AllocUsage> left = new ArrayList<>(group);
       while (!fits(usage, ask, picked) && !left.isEmpty()) {
@@ -57,7 +61,27 @@ public final class Preemptor {
     if (!fits(usage, ask, picked)) {
       return null;
     }
-    return supersetFilter(usage, ask, picked);
+    return supersetFilter(usage, ask, already, picked.subList(already.size(), picked.size()));
+  }
+
+  /**
+   * Preemptible allocations on the node (other jobs, priority at least {@link #PRIORITY_DELTA} below),
+   * not already chosen, grouped by priority, lowest first, each group in the node's order.
+   */
+  static TreeMap<Integer, List<AllocUsage>> groupByPriority(NodeUsage usage, String jobId, int jobPriority,
+      List<AllocUsage> exclude) {
+    TreeMap<Integer, List<AllocUsage>> byPriority = new TreeMap<>();
+    for (AllocUsage a : usage.allocs()) {
+      if (preemptible(a, jobId, jobPriority) && !exclude.contains(a)) {
+        byPriority.computeIfAbsent(a.jobPriority(), k -> new ArrayList<>()).add(a);
+      }
+    }
+    return byPriority;
+  }
+
+  /** True when the placing job may preempt the allocation: another job, at least 10 priority below. */
+  public static boolean preemptible(AllocUsage a, String jobId, int jobPriority) {
+    return !a.jobId().equals(jobId) && jobPriority - a.jobPriority() >= PRIORITY_DELTA;
   }
 
   /** Resource distance {@code sqrt(Σ ((ask−used)/ask)²)} over the dimensions the ask needs. */
@@ -78,20 +102,23 @@ public final class Preemptor {
     return Math.sqrt(sum);
   }
 
-  private static List<AllocUsage> supersetFilter(NodeUsage usage, TaskGroupAsk ask, List<AllocUsage> picked) {
+  /** The shortest prefix of {@code picked}, by distance descending, that fits together with {@code already}. */
+  private static List<AllocUsage> supersetFilter(NodeUsage usage, TaskGroupAsk ask, List<AllocUsage> already,
+      List<AllocUsage> picked) {
     List<AllocUsage> sorted = new ArrayList<>(picked);
     sorted.sort(Comparator.comparingDouble((AllocUsage a) -> distance(ask, a)).reversed());
-    List<AllocUsage> prefix = new ArrayList<>();
+    List<AllocUsage> prefix = new ArrayList<>(already);
     for (AllocUsage a : sorted) {
       prefix.add(a);
       if (fits(usage, ask, prefix)) {
-        return prefix;
+        return prefix.subList(already.size(), prefix.size());
       }
     }
     return sorted;
   }
 
-  private static boolean fits(NodeUsage usage, TaskGroupAsk ask, List<AllocUsage> freed) {
+  /** True when the ask fits on the node once the given allocations are freed. */
+  static boolean fits(NodeUsage usage, TaskGroupAsk ask, List<AllocUsage> freed) {
     long cpu = 0;
     long mem = 0;
     long disk = 0;

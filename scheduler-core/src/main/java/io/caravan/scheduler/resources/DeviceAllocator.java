@@ -47,6 +47,15 @@ public final class DeviceAllocator {
 
   /** The offers for {@code requests} on the usage's node, or {@code null} when a request cannot be met. */
   public static @Nullable Result allocate(NodeUsage usage, List<TaskRequest> requests, DeviceConstraints constraints) {
+    return allocate(usage, requests, constraints, Set.of());
+  }
+
+  /**
+   * The offers as if the allocations with IDs in {@code freedAllocIds} had given their instances
+   * back (a preemption being weighed), or {@code null} when a request cannot be met.
+   */
+  public static @Nullable Result allocate(NodeUsage usage, List<TaskRequest> requests, DeviceConstraints constraints,
+      Set<String> freedAllocIds) {
     NodeResources res = usage.node().nodeResources();
     List<NodeDeviceResource> groups = res == null ? List.of() : res.devicesOrEmpty();
     Set<String> taken = new HashSet<>();
@@ -68,7 +77,7 @@ public final class DeviceAllocator {
         List<String> free = new ArrayList<>();
         for (NodeDevice d : g.instancesOrEmpty()) {
           if (free.size() < count && d.healthy() && !taken.contains(g.id() + "\u0000" + d.id())
-              && !usage.deviceInUse(g.id(), d.id()) && constraints.instanceAllowed(req, g, d.id())) {
+              && !usage.deviceInUse(g.id(), d.id(), freedAllocIds) && constraints.instanceAllowed(req, g, d.id())) {
             free.add(d.id());
           }
         }

@@ -11,6 +11,7 @@ import io.caravan.scheduler.feasibility.DeviceConstraints;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -339,6 +340,30 @@ public final class NodeUsage {
     return false;
   }
 
+  /** True when host port {@code port} is taken, by the node's reservation or a counted allocation. */
+  public boolean portTaken(int port) {
+    return port > 0 && port < 65536 && usedPorts.get(port);
+  }
+
+  /**
+   * The counted allocation holding host port {@code port}, or {@code null} when none does (the port
+   * is free, or only the node's own reservation holds it).
+   */
+  public @Nullable AllocUsage portHolder(int port) {
+    if (port <= 0 || port >= 65536 || !usedPorts.get(port)) {
+      return null;
+    }
+    undefer();
+    for (AllocUsage a : allocs) {
+      for (int p : a.ports()) {
+        if (p == port) {
+          return a;
+        }
+      }
+    }
+    return null;
+  }
+
   /** True when the dynamic range still has room for every dynamic port of the ask. */
   public boolean dynamicPortsAvailable(TaskGroupAsk ask) {
     if (ask.dynamicPorts().isEmpty()) {
@@ -407,8 +432,19 @@ public final class NodeUsage {
 
   /** True when instance {@code instanceId} of device group {@code groupId} is held by a counted allocation. */
   public boolean deviceInUse(String groupId, String instanceId) {
+    return deviceInUse(groupId, instanceId, Set.of());
+  }
+
+  /**
+   * True when instance {@code instanceId} of device group {@code groupId} is held by a counted
+   * allocation whose ID is not in {@code freedAllocIds} (allocations a preemption would free).
+   */
+  public boolean deviceInUse(String groupId, String instanceId, Set<String> freedAllocIds) {
     undefer();
     for (AllocUsage a : allocs) {
+      if (!freedAllocIds.isEmpty() && freedAllocIds.contains(a.allocId())) {
+        continue;
+      }
       List<String> held = a.devices().get(groupId);
       if (held != null && held.contains(instanceId)) {
         return true;

@@ -119,6 +119,24 @@ class ScenarioRunnerTest {
     assertThat(out.get("blockedEval").asBoolean()).isTrue();
   }
 
+  @Test
+  void preemptsTheHolderOfANeededStaticPortThroughThePlanApplier() throws Exception {
+    ObjectNode scn = (ObjectNode) mapper.readTree(TestData.text("scenario/preemption.json"));
+    // A small job that fits beside both allocations, but needs static port 8080, which alloc-low holds.
+    ((ObjectNode) scn.get("allocations").get(0).get("AllocatedResources").get("Shared"))
+        .set("Ports", mapper.readTree("[{\"Label\":\"http\",\"Value\":8080,\"To\":8080,\"HostIP\":\"10.0.0.1\"}]"));
+    ((ObjectNode) scn.get("nodes").get(0).get("NodeResources")).set("Networks", mapper.readTree(
+        "[{\"Mode\":\"host\",\"Device\":\"eth0\",\"CIDR\":\"10.0.0.1/32\",\"IP\":\"10.0.0.1\",\"MBits\":1000}]"));
+    ObjectNode group = (ObjectNode) scn.get("job").get("TaskGroups").get(0);
+    group.set("Networks", mapper.readTree("[{\"Mode\":\"host\",\"ReservedPorts\":[{\"Label\":\"http\",\"Value\":8080}]}]"));
+    ((ObjectNode) group.get("Tasks").get(0).get("Resources")).put("CPU", 50).put("MemoryMB", 64);
+    JsonNode out = run(scn);
+    assertThat(out.get("placed")).as(out.toString()).hasSize(1);
+    assertThat(out.get("preempted")).hasSize(1);
+    assertThat(out.get("preempted").get(0).get("allocId").asText()).isEqualTo("alloc-low");
+    assertThat(out.get("failed").size()).isZero();
+  }
+
   private JsonNode run(ObjectNode scenario) throws Exception {
     return mapper.readTree(runner.run(mapper.writeValueAsString(scenario)));
   }
