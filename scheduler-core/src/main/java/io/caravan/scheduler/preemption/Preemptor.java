@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Chooses allocations to preempt so a task group fits on a node, as Nomad's
  * {@code PreemptForTaskGroup}: candidates belong to other jobs whose priority is at least 10
  * below the placing job's; priority groups are visited lowest first, and within a group the
- * allocation closest in resources to the ask (Euclidean distance over cpu, memory, disk) is
- * taken until the ask fits; finally the superset filter keeps the shortest prefix, by distance
+ * allocation closest in resources to what is still needed (Euclidean distance over cpu, memory,
+ * disk, to the ask minus what earlier picks free) is taken until the ask fits; finally the superset filter keeps the shortest prefix, by distance
  * descending, that still makes room.
  */
 public final class Preemptor {
@@ -39,20 +39,30 @@ public final class Preemptor {
       return null;
     }
     List<AllocUsage> picked = new ArrayList<>(already);
+    // As Nomad, the distance is to what is still needed: the ask minus what the picks so far free.
+    long needCpu = ask.cpu();
+    long needMem = ask.memoryMB();
+    long needDisk = ask.diskMB();
     for (List<AllocUsage> group : byPriority.values()) {
       List<AllocUsage> left = new ArrayList<>(group);
       while (!fits(usage, ask, picked) && !left.isEmpty()) {
-        AllocUsage best = null;
+        int best = -1;
         double bestDistance = Double.MAX_VALUE;
-        for (AllocUsage a : left) {
-          double d = distance(ask, a);
+        for (int i = 0; i < left.size(); i++) {
+          double d = distance(needCpu, needMem, needDisk, left.get(i));
           if (d < bestDistance) {
             bestDistance = d;
-            best = a;
+            best = i;
           }
         }
-        left.remove(best);
-        picked.add(best);
+        AllocUsage chosen = left.get(best);
+        // Nomad removes the pick by moving the group's last candidate into its place; ties follow that order.
+        left.set(best, left.get(left.size() - 1));
+        left.remove(left.size() - 1);
+        picked.add(chosen);
+        needCpu -= chosen.cpu();
+        needMem -= chosen.memoryMB();
+        needDisk -= chosen.diskMB();
       }
       if (fits(usage, ask, picked)) {
         break;
@@ -86,17 +96,22 @@ public final class Preemptor {
 
   /** Resource distance {@code sqrt(Σ ((ask−used)/ask)²)} over the dimensions the ask needs. */
   public static double distance(TaskGroupAsk ask, AllocUsage a) {
+    return distance(ask.cpu(), ask.memoryMB(), ask.diskMB(), a);
+  }
+
+  /** The distance to a need given per dimension; a dimension whose need is not positive is skipped. */
+  private static double distance(long cpu, long memoryMB, long diskMB, AllocUsage a) {
     double sum = 0;
-    if (ask.cpu() > 0) {
-      double d = (double) (ask.cpu() - a.cpu()) / ask.cpu();
+    if (cpu > 0) {
+      double d = (double) (cpu - a.cpu()) / cpu;
       sum += d * d;
     }
-    if (ask.memoryMB() > 0) {
-      double d = (double) (ask.memoryMB() - a.memoryMB()) / ask.memoryMB();
+    if (memoryMB > 0) {
+      double d = (double) (memoryMB - a.memoryMB()) / memoryMB;
       sum += d * d;
     }
-    if (ask.diskMB() > 0) {
-      double d = (double) (ask.diskMB() - a.diskMB()) / ask.diskMB();
+    if (diskMB > 0) {
+      double d = (double) (diskMB - a.diskMB()) / diskMB;
       sum += d * d;
     }
     return Math.sqrt(sum);

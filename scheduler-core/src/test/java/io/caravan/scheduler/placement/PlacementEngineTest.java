@@ -170,6 +170,24 @@ class PlacementEngineTest {
   }
 
   @Test
+  void preemptionMeasuresDistanceToWhatIsStillNeeded() {
+    // Ask 1000/1000 on a full node. x (700/700) is closest to the ask and goes first; then 300/300
+    // is still needed: y (300/300) is exactly that, though z (600/600) was closer to the whole ask.
+    Node node = Nodes.node("node-000", "dc1", 1700, 1856, 100, 256, Map.of(), "ready", "eligible");
+    InMemoryCluster c = cluster(List.of(node));
+    Job low = Jobs.mockBuilder("low", Jobs.group(1, 100, 100).build()).priority(30).build();
+    c.upsertAlloc(running("x", "low-x", low, "node-000", 700, 700));
+    c.upsertAlloc(running("z", "low-z", low, "node-000", 600, 600));
+    c.upsertAlloc(running("y", "low-y", low, "node-000", 300, 300));
+    Job high = Jobs.mockBuilder("high", TaskGroup.builder().name("web").count(1)
+        .tasks(Jobs.group(1, 1000, 1000).build().tasks())
+        .ephemeralDisk(new io.caravan.model.job.EphemeralDisk(false, false, 0)).build()).priority(100).build();
+    PlacementResult r = place(c, high, new SchedulerConfiguration("binpack", null, false));
+    assertThat(r.placements()).hasSize(1);
+    assertThat(r.placements().get(0).preemptedAllocIds()).containsExactlyInAnyOrder("x", "y");
+  }
+
+  @Test
   void preemptionSkipsAllocsWithinTenPriority() {
     Node node = Nodes.node("node-000", "dc1", 1000, 2048, 50, 256, Map.of(), "ready", "eligible");
     InMemoryCluster c = cluster(List.of(node));
