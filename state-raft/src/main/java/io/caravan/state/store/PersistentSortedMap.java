@@ -22,21 +22,49 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
 
   private final Node<K, V> root;
 
-  private static final class Node<K, V> implements Map.Entry<K, V> {
-    final K key;
-    final V value;
-    final Node<K, V> left;
-    final Node<K, V> right;
-    final int height;
-    final int size;
+  /**
+   * The owner of the nodes one batch of writes created (a transaction): a put or remove given the
+   * same open edit changes those nodes in place instead of copying them again (copy on first write per
+   * node, as Clojure's transients). Nodes of any other map version are never changed, so versions
+   * taken before the batch and maps published after {@link #close} stay immutable.
+   */
+  public static final class Edit {
+    private boolean open = true;
 
-    Node(K key, V value, Node<K, V> left, Node<K, V> right) {
-      this.key = key;
+    /** Ends the batch: later writes with this edit copy like plain {@link #put}s. */
+    public void close() {
+      open = false;
+    }
+  }
+
+  private static final class Node<K, V> implements Map.Entry<K, V> {
+    K key;
+    /** The first chars of a String key, packed so unsigned order is the key's order (see {@link #prefix}). */
+    long prefix;
+    V value;
+    Node<K, V> left;
+    Node<K, V> right;
+    int height;
+    int size;
+    /** The batch that created this node and may still change it, or null. */
+    final Edit edit;
+
+    Node(K key, V value, Node<K, V> left, Node<K, V> right, Edit edit) {
+      this.edit = edit;
+      set(key, value, left, right);
+    }
+
+    Node<K, V> set(K key, V value, Node<K, V> left, Node<K, V> right) {
+      if (key != this.key) {
+        this.key = key;
+        this.prefix = prefix(key);
+      }
       this.value = value;
       this.left = left;
       this.right = right;
       this.height = 1 + Math.max(height(left), height(right));
       this.size = 1 + size(left) + size(right);
+      return this;
     }
 
     @Override
@@ -77,6 +105,48 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
     return n == null ? 0 : n.size;
   }
 
+  /**
+   * Up to eight chars of a String key, one byte each, in one long (0 for other keys): where two keys'
+   * prefixes differ, their unsigned order is String's order, so a search compares keys without reading
+   * their chars. A char above 254 is packed as 255 and ends the prefix (what follows it is left 0),
+   * so equal prefixes only say "compare the strings"; a missing char packs as 0.
+   */
+  private static long prefix(Object key) {
+    if (!(key instanceof String s)) {
+      return 0;
+    }
+    long p = 0;
+    int n = Math.min(8, s.length());
+    int i = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 255) {
+        p = (p << 8) | 255;
+        i++;
+        break;
+      }
+      p = (p << 8) | c;
+    }
+    return p << (8 * (8 - i));
+  }
+
+  private static <K extends Comparable<? super K>> int compare(K key, long prefix, Node<K, ?> n) {
+    int c = Long.compareUnsigned(prefix, n.prefix);
+    return c != 0 ? c : key.compareTo(n.key);
+  }
+
+  /** The node reused for a change: {@code n} itself when the open {@code edit} owns it, else a new copy. */
+  private static <K, V> Node<K, V> node(Edit edit, Node<K, V> n, K key, V value, Node<K, V> left, Node<K, V> right) {
+    if (n != null && edit != null && n.edit == edit && edit.open) {
+      return n.set(key, value, left, right);
+    }
+    return new Node<>(key, value, left, right, edit != null && edit.open ? edit : null);
+  }
+
+  private static boolean owned(Edit edit, Node<?, ?> n) {
+    return n != null && edit != null && n.edit == edit && edit.open;
+  }
+
   public int size() {
     return size(root);
   }
@@ -87,9 +157,10 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
 
   /** The value for {@code key}, or null. */
   public V get(K key) {
+    long p = prefix(key);
     Node<K, V> n = root;
     while (n != null) {
-      int c = key.compareTo(n.key);
+      int c = compare(key, p, n);
       if (c == 0) {
         return n.value;
       }
@@ -108,46 +179,65 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
 
   /** A map with {@code key} bound to {@code value}; this map is unchanged. */
   public PersistentSortedMap<K, V> put(K key, V value) {
+    return put(key, value, null);
+  }
+
+  /**
+   * A map with {@code key} bound to {@code value}. With an open {@code edit}, nodes that edit created
+   * are changed in place, so this map (if it holds such nodes) must not be used afterwards: only the
+   * returned one. Without one (null), this map is unchanged.
+   */
+  public PersistentSortedMap<K, V> put(K key, V value, Edit edit) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    Node<K, V> r = put(root, key, value);
+    Node<K, V> r = put(root, key, prefix(key), value, edit);
     return r == root ? this : new PersistentSortedMap<>(r);
   }
 
   /** A map without {@code key}; this map is unchanged (and returned if the key is absent). */
   public PersistentSortedMap<K, V> remove(K key) {
-    Node<K, V> r = remove(root, key);
+    return remove(key, null);
+  }
+
+  /** A map without {@code key}, changing nodes {@code edit} owns in place (see {@link #put(Comparable, Object, Edit)}). */
+  public PersistentSortedMap<K, V> remove(K key, Edit edit) {
+    Node<K, V> r = remove(root, key, prefix(key), edit);
     return r == root ? this : new PersistentSortedMap<>(r);
   }
 
-  private static <K extends Comparable<? super K>, V> Node<K, V> put(Node<K, V> n, K key, V value) {
+  /*
+   * A child returned unchanged (the same instance, not owned by the edit) leaves its parent as it is;
+   * an owned child may have changed in place, so its parent's height and size are recomputed (and the
+   * parent, owned too, is updated in place: every ancestor of an owned node is owned).
+   */
+  private static <K extends Comparable<? super K>, V> Node<K, V> put(Node<K, V> n, K key, long p, V value, Edit edit) {
     if (n == null) {
-      return new Node<>(key, value, null, null);
+      return node(edit, null, key, value, null, null);
     }
-    int c = key.compareTo(n.key);
+    int c = compare(key, p, n);
     if (c == 0) {
-      return n.value == value ? n : new Node<>(key, value, n.left, n.right);
+      return n.value == value ? n : node(edit, n, key, value, n.left, n.right);
     }
     if (c < 0) {
-      Node<K, V> l = put(n.left, key, value);
-      return l == n.left ? n : balance(n.key, n.value, l, n.right);
+      Node<K, V> l = put(n.left, key, p, value, edit);
+      return l == n.left && !owned(edit, l) ? n : balance(edit, n, n.key, n.value, l, n.right);
     }
-    Node<K, V> r = put(n.right, key, value);
-    return r == n.right ? n : balance(n.key, n.value, n.left, r);
+    Node<K, V> r = put(n.right, key, p, value, edit);
+    return r == n.right && !owned(edit, r) ? n : balance(edit, n, n.key, n.value, n.left, r);
   }
 
-  private static <K extends Comparable<? super K>, V> Node<K, V> remove(Node<K, V> n, K key) {
+  private static <K extends Comparable<? super K>, V> Node<K, V> remove(Node<K, V> n, K key, long p, Edit edit) {
     if (n == null) {
       return null;
     }
-    int c = key.compareTo(n.key);
+    int c = compare(key, p, n);
     if (c < 0) {
-      Node<K, V> l = remove(n.left, key);
-      return l == n.left ? n : balance(n.key, n.value, l, n.right);
+      Node<K, V> l = remove(n.left, key, p, edit);
+      return l == n.left && !owned(edit, l) ? n : balance(edit, n, n.key, n.value, l, n.right);
     }
     if (c > 0) {
-      Node<K, V> r = remove(n.right, key);
-      return r == n.right ? n : balance(n.key, n.value, n.left, r);
+      Node<K, V> r = remove(n.right, key, p, edit);
+      return r == n.right && !owned(edit, r) ? n : balance(edit, n, n.key, n.value, n.left, r);
     }
     if (n.left == null) {
       return n.right;
@@ -159,34 +249,53 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
     while (min.left != null) {
       min = min.left;
     }
-    return balance(min.key, min.value, n.left, removeMin(n.right));
+    K minKey = min.key;
+    V minValue = min.value;
+    return balance(edit, n, minKey, minValue, n.left, removeMin(n.right, edit));
   }
 
-  private static <K, V> Node<K, V> removeMin(Node<K, V> n) {
+  private static <K, V> Node<K, V> removeMin(Node<K, V> n, Edit edit) {
     if (n.left == null) {
       return n.right;
     }
-    return balance(n.key, n.value, removeMin(n.left), n.right);
+    return balance(edit, n, n.key, n.value, removeMin(n.left, edit), n.right);
   }
 
-  private static <K, V> Node<K, V> balance(K key, V value, Node<K, V> l, Node<K, V> r) {
+  /**
+   * The balanced subtree of {@code key}/{@code value} over {@code l} and {@code r}, where {@code at} is
+   * the node that held this position (reused when the edit owns it). Children's fields are read before
+   * any node is changed.
+   */
+  private static <K, V> Node<K, V> balance(Edit edit, Node<K, V> at, K key, V value, Node<K, V> l, Node<K, V> r) {
     int hl = height(l);
     int hr = height(r);
     if (hl > hr + 1) {
-      if (height(l.left) >= height(l.right)) {
-        return new Node<>(l.key, l.value, l.left, new Node<>(key, value, l.right, r));
-      }
+      Node<K, V> ll = l.left;
       Node<K, V> lr = l.right;
-      return new Node<>(lr.key, lr.value, new Node<>(l.key, l.value, l.left, lr.left), new Node<>(key, value, lr.right, r));
+      if (height(ll) >= height(lr)) {
+        Node<K, V> right = node(edit, at, key, value, lr, r);
+        return node(edit, l, l.key, l.value, ll, right);
+      }
+      Node<K, V> lrl = lr.left;
+      Node<K, V> lrr = lr.right;
+      Node<K, V> left = node(edit, l, l.key, l.value, ll, lrl);
+      Node<K, V> right = node(edit, at, key, value, lrr, r);
+      return node(edit, lr, lr.key, lr.value, left, right);
     }
     if (hr > hl + 1) {
-      if (height(r.right) >= height(r.left)) {
-        return new Node<>(r.key, r.value, new Node<>(key, value, l, r.left), r.right);
-      }
       Node<K, V> rl = r.left;
-      return new Node<>(rl.key, rl.value, new Node<>(key, value, l, rl.left), new Node<>(r.key, r.value, rl.right, r.right));
+      Node<K, V> rr = r.right;
+      if (height(rr) >= height(rl)) {
+        Node<K, V> left = node(edit, at, key, value, l, rl);
+        return node(edit, r, r.key, r.value, left, rr);
+      }
+      Node<K, V> rll = rl.left;
+      Node<K, V> rlr = rl.right;
+      Node<K, V> left = node(edit, at, key, value, l, rll);
+      Node<K, V> right = node(edit, r, r.key, r.value, rlr, rr);
+      return node(edit, rl, rl.key, rl.value, left, right);
     }
-    return new Node<>(key, value, l, r);
+    return node(edit, at, key, value, l, r);
   }
 
   /** Values in key order. */

@@ -135,6 +135,19 @@ public final class StateSnapshot implements ClusterSnapshot {
     return t == null ? NodeAllocTotals.EMPTY : t;
   }
 
+  /**
+   * The object holding a job's allocations in this state (null when it has none): two states holding
+   * the same instance hold the same allocations of the job, so a watcher can skip a job that did not change.
+   */
+  public Object allocsByJobVersion(String namespace, String jobId) {
+    return allocsByJob.get(jobKey(namespace, jobId));
+  }
+
+  /** As {@link #allocsByJobVersion}, for a job's evaluations. */
+  public Object evalsByJobVersion(String namespace, String jobId) {
+    return evalsByJob.get(jobKey(namespace, jobId));
+  }
+
   /** Allocations created by one evaluation, ordered by ID. */
   public List<Allocation> allocsByEval(String evalId) {
     return inner(allocsByEval, evalId);

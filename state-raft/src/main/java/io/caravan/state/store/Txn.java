@@ -26,6 +26,8 @@ public final class Txn {
   static final String DEFAULT_POOL = "default";
 
   private final long index;
+  /** Lets this transaction's writes change the map nodes it created in place; closed when it commits. */
+  private final PersistentSortedMap.Edit edit = new PersistentSortedMap.Edit();
   private PersistentSortedMap<String, Long> tableIndexes;
   private PersistentSortedMap<String, Job> jobs;
   private PersistentSortedMap<String, PersistentSortedMap<Long, Job>> jobVersions;
@@ -71,6 +73,7 @@ public final class Txn {
   }
 
   StateSnapshot commit() {
+    edit.close();
     return new StateSnapshot(index, tableIndexes, jobs, jobVersions, jobsByNamespace, nodes, nodesByPool, allocs,
         allocsByNode, allocsByJob, allocsByEval, nodeTotals, evals, evalsByJob, deployments, deploymentsByJob, schedulerConfig,
         nodePools, periodicLaunches);
@@ -82,23 +85,23 @@ public final class Txn {
   }
 
   private void touch(String table) {
-    tableIndexes = tableIndexes.put(table, index);
+    tableIndexes = tableIndexes.put(table, index, edit);
   }
 
-  private static <V> PersistentSortedMap<String, PersistentSortedMap<String, V>> indexPut(
+  private <V> PersistentSortedMap<String, PersistentSortedMap<String, V>> indexPut(
       PersistentSortedMap<String, PersistentSortedMap<String, V>> idx, String outer, String inner, V value) {
     PersistentSortedMap<String, V> m = idx.get(outer);
-    return idx.put(outer, (m == null ? PersistentSortedMap.<String, V>empty() : m).put(inner, value));
+    return idx.put(outer, (m == null ? PersistentSortedMap.<String, V>empty() : m).put(inner, value, edit), edit);
   }
 
-  private static <V> PersistentSortedMap<String, PersistentSortedMap<String, V>> indexRemove(
+  private <V> PersistentSortedMap<String, PersistentSortedMap<String, V>> indexRemove(
       PersistentSortedMap<String, PersistentSortedMap<String, V>> idx, String outer, String inner) {
     PersistentSortedMap<String, V> m = idx.get(outer);
     if (m == null) {
       return idx;
     }
-    PersistentSortedMap<String, V> r = m.remove(inner);
-    return r.isEmpty() ? idx.remove(outer) : idx.put(outer, r);
+    PersistentSortedMap<String, V> r = m.remove(inner, edit);
+    return r.isEmpty() ? idx.remove(outer, edit) : idx.put(outer, r, edit);
   }
 
   private static String ns(String namespace) {
@@ -125,13 +128,13 @@ public final class Txn {
         .modifyIndex(index)
         .jobModifyIndex(index)
         .build();
-    jobs = jobs.put(key, stored);
+    jobs = jobs.put(key, stored, edit);
     PersistentSortedMap<Long, Job> versions = jobVersions.get(key);
-    versions = (versions == null ? PersistentSortedMap.<Long, Job>empty() : versions).put(version, stored);
+    versions = (versions == null ? PersistentSortedMap.<Long, Job>empty() : versions).put(version, stored, edit);
     while (versions.size() > JOB_VERSIONS_KEPT) {
-      versions = versions.remove(versions.keys().get(0));
+      versions = versions.remove(versions.keys().get(0), edit);
     }
-    jobVersions = jobVersions.put(key, versions);
+    jobVersions = jobVersions.put(key, versions, edit);
     jobsByNamespace = indexPut(jobsByNamespace, namespace, job.id(), stored);
     touch("jobs");
     touch("job_version");
@@ -144,10 +147,10 @@ public final class Txn {
     if (!jobs.containsKey(key)) {
       return false;
     }
-    jobs = jobs.remove(key);
-    jobVersions = jobVersions.remove(key);
+    jobs = jobs.remove(key, edit);
+    jobVersions = jobVersions.remove(key, edit);
     jobsByNamespace = indexRemove(jobsByNamespace, ns(namespace), jobId);
-    periodicLaunches = periodicLaunches.remove(key);
+    periodicLaunches = periodicLaunches.remove(key, edit);
     touch("jobs");
     touch("job_version");
     return true;
@@ -164,7 +167,7 @@ public final class Txn {
     if (existing != null && !existing.nodePool().equals(pool)) {
       nodesByPool = indexRemove(nodesByPool, existing.nodePool(), node.id());
     }
-    nodes = nodes.put(node.id(), stored);
+    nodes = nodes.put(node.id(), stored, edit);
     nodesByPool = indexPut(nodesByPool, pool, node.id(), stored);
     touch("nodes");
     return stored;
@@ -184,7 +187,7 @@ public final class Txn {
     if (existing == null) {
       return false;
     }
-    nodes = nodes.remove(nodeId);
+    nodes = nodes.remove(nodeId, edit);
     nodesByPool = indexRemove(nodesByPool, existing.nodePool(), nodeId);
     touch("nodes");
     return true;
@@ -221,9 +224,20 @@ public final class Txn {
         .allocModifyIndex(index)
         .build();
     if (existing != null) {
-      unindexAlloc(existing);
+      // an index whose key stays the same is overwritten by the put below
+      String jobKey = StateSnapshot.jobKey(namespace, stored.jobID());
+      String existingJobKey = StateSnapshot.jobKey(existing.namespace(), existing.jobID());
+      if (!Objects.equals(existing.nodeID(), stored.nodeID())) {
+        allocsByNode = indexRemove(allocsByNode, existing.nodeID(), existing.id());
+      }
+      if (!existingJobKey.equals(jobKey)) {
+        allocsByJob = indexRemove(allocsByJob, existingJobKey, existing.id());
+      }
+      if (!Objects.equals(existing.evalID(), stored.evalID())) {
+        allocsByEval = indexRemove(allocsByEval, existing.evalID(), existing.id());
+      }
     }
-    allocs = allocs.put(stored.id(), stored);
+    allocs = allocs.put(stored.id(), stored, edit);
     allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
     allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
     allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
@@ -246,7 +260,7 @@ public final class Txn {
     AllocUsage u = r == null ? AllocUsage.of(a, 0) : usageByResources.computeIfAbsent(r, k -> AllocUsage.of(a, 0));
     NodeAllocTotals t = nodeTotals.get(a.nodeID());
     t = (t == null ? NodeAllocTotals.EMPTY : t).plus(sign, u.cpu(), u.memoryMB(), u.diskMB(), u.complex());
-    nodeTotals = t.count() == 0 ? nodeTotals.remove(a.nodeID()) : nodeTotals.put(a.nodeID(), t);
+    nodeTotals = t.count() == 0 ? nodeTotals.remove(a.nodeID(), edit) : nodeTotals.put(a.nodeID(), t, edit);
   }
 
 
@@ -274,7 +288,7 @@ public final class Txn {
     for (String id : ids) {
       Allocation existing = allocs.get(id);
       if (existing != null) {
-        allocs = allocs.remove(id);
+        allocs = allocs.remove(id, edit);
         unindexAlloc(existing);
         count(existing, -1);
       }
@@ -294,7 +308,7 @@ public final class Txn {
       if (existing != null) {
         evalsByJob = indexRemove(evalsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), e.id());
       }
-      evals = evals.put(e.id(), stored);
+      evals = evals.put(e.id(), stored, edit);
       evalsByJob = indexPut(evalsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
     }
     touch("evals");
@@ -304,7 +318,7 @@ public final class Txn {
     for (String id : ids) {
       Evaluation existing = evals.get(id);
       if (existing != null) {
-        evals = evals.remove(id);
+        evals = evals.remove(id, edit);
         evalsByJob = indexRemove(evalsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), id);
       }
     }
@@ -318,7 +332,7 @@ public final class Txn {
     String namespace = ns(d.namespace());
     Deployment stored = d.toBuilder().namespace(namespace)
         .createIndex(existing == null ? index : existing.createIndex()).modifyIndex(index).build();
-    deployments = deployments.put(d.id(), stored);
+    deployments = deployments.put(d.id(), stored, edit);
     deploymentsByJob = indexPut(deploymentsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
     touch("deployment");
     return stored;
@@ -329,7 +343,7 @@ public final class Txn {
     for (String id : ids) {
       Deployment existing = deployments.get(id);
       if (existing != null) {
-        deployments = deployments.remove(id);
+        deployments = deployments.remove(id, edit);
         deploymentsByJob = indexRemove(deploymentsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), id);
       }
     }
@@ -345,7 +359,7 @@ public final class Txn {
     NodePool existing = nodePools.get(pool.name());
     NodePool stored = new NodePool(pool.name(), pool.description(), pool.meta(),
         existing == null ? index : existing.createIndex(), index);
-    nodePools = nodePools.put(pool.name(), stored);
+    nodePools = nodePools.put(pool.name(), stored, edit);
     touch("node_pools");
     return stored;
   }
@@ -355,7 +369,7 @@ public final class Txn {
     PeriodicLaunch existing = periodicLaunches.get(key);
     PeriodicLaunch stored = new PeriodicLaunch(ns(namespace), jobId, launchNanos,
         existing == null ? index : existing.createIndex(), index);
-    periodicLaunches = periodicLaunches.put(key, stored);
+    periodicLaunches = periodicLaunches.put(key, stored, edit);
     touch("periodic_launch");
     return stored;
   }
@@ -403,13 +417,13 @@ public final class Txn {
       return false;
     }
     Job updated = stored.toBuilder().stable(stable).build();
-    jobVersions = jobVersions.put(key, versions.put(version, updated));
+    jobVersions = jobVersions.put(key, versions.put(version, updated, edit), edit);
     // allocations share their version's job instance: point them at the new one (no index changes)
     PersistentSortedMap<String, Allocation> ofJob = allocsByJob.get(key);
     for (Allocation a : ofJob == null ? java.util.List.<Allocation>of() : ofJob.values()) {
       if (a.job() == stored) {
         Allocation shared = a.toBuilder().job(updated).build();
-        allocs = allocs.put(a.id(), shared);
+        allocs = allocs.put(a.id(), shared, edit);
         allocsByNode = indexPut(allocsByNode, shared.nodeID(), shared.id(), shared);
         allocsByJob = indexPut(allocsByJob, key, shared.id(), shared);
         allocsByEval = indexPut(allocsByEval, shared.evalID(), shared.id(), shared);
@@ -417,7 +431,7 @@ public final class Txn {
     }
     Job current = jobs.get(key);
     if (current != null && current.version() != null && current.version() == version) {
-      jobs = jobs.put(key, updated);
+      jobs = jobs.put(key, updated, edit);
       jobsByNamespace = indexPut(jobsByNamespace, ns(namespace), jobId, updated);
     }
     touch("jobs");
@@ -454,30 +468,30 @@ public final class Txn {
   // ---------------------------------------------------------------- raw inserts for snapshot restore (no stamping)
 
   void restoreTableIndex(String table, long tableIndex) {
-    tableIndexes = tableIndexes.put(table, tableIndex);
+    tableIndexes = tableIndexes.put(table, tableIndex, edit);
   }
 
   void restoreJobVersion(Job job) {
     String key = StateSnapshot.jobKey(job.namespace(), job.id());
     PersistentSortedMap<Long, Job> versions = jobVersions.get(key);
-    versions = (versions == null ? PersistentSortedMap.<Long, Job>empty() : versions).put(job.version(), job);
-    jobVersions = jobVersions.put(key, versions);
+    versions = (versions == null ? PersistentSortedMap.<Long, Job>empty() : versions).put(job.version(), job, edit);
+    jobVersions = jobVersions.put(key, versions, edit);
     Job latest = jobs.get(key);
     if (latest == null || latest.version() < job.version()) {
-      jobs = jobs.put(key, job);
+      jobs = jobs.put(key, job, edit);
       jobsByNamespace = indexPut(jobsByNamespace, job.namespace(), job.id(), job);
     }
   }
 
   void restoreNode(Node n) {
-    nodes = nodes.put(n.id(), n);
+    nodes = nodes.put(n.id(), n, edit);
     nodesByPool = indexPut(nodesByPool, n.nodePool(), n.id(), n);
   }
 
   void restoreAlloc(Allocation a) {
     Job job = sharedJob(a.namespace(), a.jobID(), a.job(), null);
     Allocation stored = job == a.job() ? a : a.toBuilder().job(job).build();
-    allocs = allocs.put(stored.id(), stored);
+    allocs = allocs.put(stored.id(), stored, edit);
     allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
     allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(stored.namespace(), stored.jobID()), stored.id(), stored);
     allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
@@ -494,12 +508,12 @@ public final class Txn {
   }
 
   void restoreEval(Evaluation e) {
-    evals = evals.put(e.id(), e);
+    evals = evals.put(e.id(), e, edit);
     evalsByJob = indexPut(evalsByJob, StateSnapshot.jobKey(e.namespace(), e.jobID()), e.id(), e);
   }
 
   void restoreDeployment(Deployment d) {
-    deployments = deployments.put(d.id(), d);
+    deployments = deployments.put(d.id(), d, edit);
     deploymentsByJob = indexPut(deploymentsByJob, StateSnapshot.jobKey(d.namespace(), d.jobID()), d.id(), d);
   }
 
@@ -508,11 +522,11 @@ public final class Txn {
   }
 
   void restoreNodePool(NodePool p) {
-    nodePools = nodePools.put(p.name(), p);
+    nodePools = nodePools.put(p.name(), p, edit);
   }
 
   void restorePeriodicLaunch(PeriodicLaunch l) {
-    periodicLaunches = periodicLaunches.put(StateSnapshot.jobKey(l.namespace(), l.jobId()), l);
+    periodicLaunches = periodicLaunches.put(StateSnapshot.jobKey(l.namespace(), l.jobId()), l, edit);
   }
 
 

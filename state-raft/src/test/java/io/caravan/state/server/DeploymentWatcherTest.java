@@ -15,6 +15,7 @@ import io.caravan.scheduler.schedulers.EvalTriggers;
 import io.caravan.scheduler.testing.Jobs;
 import io.caravan.scheduler.testing.Nodes;
 import io.caravan.state.config.ServerConfig;
+import io.caravan.state.server.internal.deployment.DeploymentDecider;
 import io.caravan.state.store.StateSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -273,5 +274,41 @@ class DeploymentWatcherTest {
         .hasMessageContaining("it is successful");
     assertThatThrownBy(() -> server.pauseDeployment("nope", true))
         .isInstanceOf(io.caravan.state.store.UnknownObjectException.class);
+  }
+
+  /** A pass reuses a deployment's last quiet decision only while deciding afresh would give the same. */
+  @Test
+  void aQuietDecisionIsReusedOnlyWhileADecisionAfreshWouldComeOutTheSame() throws Exception {
+    deployFirstVersion(web("v0", 2, rolling(1), NO_RESCHEDULE));
+    server.registerJob(web("v1", 2, rolling(1), NO_RESCHEDULE));
+    StateSnapshot s = await("one v1 allocation placed", x -> undecided(x).size() == 1);
+    Deployment d = latestDeployment(s);
+    Instant deadline = Instant.parse(d.taskGroups().get("web").requireProgressBy());
+    java.util.function.Supplier<String> ids = () -> "00000000-0000-0000-0000-0000000000ff";
+    Map<String, DeploymentDecider.Quiet> quiet = new java.util.HashMap<>();
+    Instant t0 = deadline.minusSeconds(120);
+
+    DeploymentDecider.Pass fresh = DeploymentDecider.decide(s, t0, ids);
+    assertThat(fresh.commands()).isEmpty();
+    assertThat(fresh.nextWake()).isEqualTo(deadline);
+    assertThat(DeploymentDecider.decide(s, t0, ids, quiet)).isEqualTo(fresh);
+    assertThat(quiet).containsOnlyKeys(d.id());
+    DeploymentDecider.Quiet remembered = quiet.get(d.id());
+    assertThat(DeploymentDecider.decide(s, t0.plusSeconds(60), ids, quiet)).isEqualTo(fresh);
+    assertThat(quiet.get(d.id())).as("reused, not decided again").isSameAs(remembered);
+
+    // past the deadline it no longer holds: the deployment fails, as a fresh decision says
+    Instant late = deadline.plusSeconds(1);
+    DeploymentDecider.Pass failing = DeploymentDecider.decide(s, late, ids, quiet);
+    assertThat(failing.commands()).hasSize(1);
+    assertThat(failing).isEqualTo(DeploymentDecider.decide(s, late, ids));
+    assertThat(quiet).isEmpty();
+
+    // a changed allocation of the job is decided again
+    assertThat(DeploymentDecider.decide(s, t0, ids, quiet)).isEqualTo(fresh);
+    report(s, true);
+    StateSnapshot healthy = await("the allocation is healthy", x -> undecided(x).isEmpty());
+    assertThat(healthy.allocsByJobVersion("default", "web")).isNotSameAs(s.allocsByJobVersion("default", "web"));
+    assertThat(DeploymentDecider.decide(healthy, t0, ids, quiet)).isEqualTo(DeploymentDecider.decide(healthy, t0, ids));
   }
 }

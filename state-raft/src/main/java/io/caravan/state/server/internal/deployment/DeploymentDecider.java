@@ -73,8 +73,32 @@ public final class DeploymentDecider {
 
   /** Decides for every running deployment in {@code s} at {@code now}. */
   public static Pass decide(StateSnapshot s, Instant now, Supplier<String> ids) {
+    return decide(s, now, ids, new HashMap<>());
+  }
+
+  /**
+   * A deployment's last decision that wrote nothing, with what it read: the deployment, its job, the
+   * job's allocations and evaluations (as {@link StateSnapshot#allocsByJobVersion} instances), when, and
+   * the wake it returned. None of its allocations was unhealthy, so the decision depends on the time only
+   * through the progress deadline it returned as {@code wake}.
+   */
+  public record Quiet(Deployment deployment, Job job, @Nullable Object allocs, @Nullable Object evals, Instant at,
+      @Nullable Instant wake) {
+    boolean holds(Deployment d, Job j, @Nullable Object a, @Nullable Object e, Instant now) {
+      return deployment == d && job == j && allocs == a && evals == e && !now.isBefore(at)
+          && (wake == null || now.isBefore(wake));
+    }
+  }
+
+  /**
+   * As {@link #decide(StateSnapshot, Instant, Supplier)}, reusing {@code quiet}'s decisions (keyed by
+   * deployment ID) for deployments whose inputs did not change since, which give the same result
+   * without reading every allocation of the job again; {@code quiet} is updated for the next pass.
+   */
+  public static Pass decide(StateSnapshot s, Instant now, Supplier<String> ids, Map<String, Quiet> quiet) {
     List<Command> out = new ArrayList<>();
     Instant wake = null;
+    Map<String, Quiet> kept = new HashMap<>();
     for (Deployment d : s.deployments()) {
       if (!DeploymentStatuses.RUNNING.equals(d.status()) || d.taskGroups() == null) {
         continue;
@@ -83,12 +107,27 @@ public final class DeploymentDecider {
       if (job == null || Boolean.TRUE.equals(job.stop()) || job.version() == null || job.version() != d.jobVersion()) {
         continue; // the scheduler cancels it
       }
-      Watch w = new Watch(s, d, job, now, ids);
-      Instant next = w.decide(out);
+      Object allocs = s.allocsByJobVersion(d.namespace(), d.jobID());
+      Object evals = s.evalsByJobVersion(d.namespace(), d.jobID());
+      Quiet q = quiet.get(d.id());
+      Instant next;
+      if (q != null && q.holds(d, job, allocs, evals, now)) {
+        next = q.wake();
+        kept.put(d.id(), q);
+      } else {
+        Watch w = new Watch(s, d, job, now, ids);
+        int before = out.size();
+        next = w.decide(out);
+        if (out.size() == before && !w.sawUnhealthy) {
+          kept.put(d.id(), new Quiet(d, job, allocs, evals, now, next));
+        }
+      }
       if (next != null && (wake == null || next.isBefore(wake))) {
         wake = next;
       }
     }
+    quiet.clear();
+    quiet.putAll(kept);
     return new Pass(out, wake);
   }
 
@@ -164,6 +203,8 @@ public final class DeploymentDecider {
     final Instant now;
     final Supplier<String> ids;
     final List<Allocation> allocs;
+    /** Whether {@link #decide} met an unhealthy allocation (whose outcome depends on the time). */
+    boolean sawUnhealthy;
 
     Watch(StateSnapshot s, Deployment d, Job job, Instant now, Supplier<String> ids) {
       this.s = s;
@@ -187,6 +228,7 @@ public final class DeploymentDecider {
           continue;
         }
         if (!ds.healthy()) {
+          sawUnhealthy = true;
           if (g.progressDeadline().isZero() || !rescheduleEligible(a)) {
             failNow = true;
             revert |= g.autoRevert();

@@ -28,9 +28,15 @@ public final class DeploymentWatcher extends PassLoop {
     this.ids = ids;
   }
 
+  /** Last passes' decisions that wrote nothing, reused while their inputs stay the same. */
+  private final java.util.Map<String, DeploymentDecider.Quiet> quiet = new java.util.HashMap<>();
+
   @Override
   protected @Nullable Instant pass(StateSnapshot state, Instant now) {
-    DeploymentDecider.Pass pass = DeploymentDecider.decide(state, now, ids);
+    DeploymentDecider.Pass pass;
+    synchronized (quiet) {
+      pass = DeploymentDecider.decide(state, now, ids, quiet);
+    }
     pass.commands().forEach(write::applyAsLong);
     return pass.nextWake();
   }
