@@ -283,7 +283,17 @@ public final class StateFsm implements ReplicatedFsm {
 
   @Override
   public void snapshot(OutputStream out) throws IOException {
+    write(store.snapshot(), out);
+  }
+
+  /** The current state, immutable: its writer may run on any thread while commands go on. */
+  @Override
+  public StateWriter captureState() {
     StateSnapshot s = store.snapshot();
+    return out -> write(s, out);
+  }
+
+  private static void write(StateSnapshot s, OutputStream out) throws IOException {
     DataOutputStream data = new DataOutputStream(out);
     data.writeInt(MAGIC);
     data.writeInt(SNAPSHOT_VERSION);

@@ -170,7 +170,7 @@ public final class RaftNode implements AutoCloseable {
   /** Asks the state machine to snapshot now (returns the snapshot index, -1 if nothing applied yet). */
   public long takeSnapshot() {
     try {
-      return stateMachine.takeSnapshot();
+      return stateMachine.takeSnapshotNow();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

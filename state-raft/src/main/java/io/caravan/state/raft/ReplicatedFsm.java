@@ -8,7 +8,8 @@ import java.io.OutputStream;
  * A deterministic state machine replicated by Raft. Every replica applies the same commands in the same
  * order; {@link #apply} must depend only on the current state, the index and the command bytes.
  *
- * <p>{@link #apply}, {@link #snapshot} and {@link #restore} are called from one thread at a time;
+ * <p>{@link #apply}, {@link #snapshot}, {@link #captureState} and {@link #restore} are called from one
+ * thread at a time (a captured state's writer may run on another);
  * {@link #query} may run concurrently with them and must read a consistent state.
  */
 public interface ReplicatedFsm {
@@ -43,6 +44,24 @@ public interface ReplicatedFsm {
 
   /** Writes the full state (deterministically: equal states give equal bytes). */
   void snapshot(OutputStream out) throws IOException;
+
+  /**
+   * Captures the current state for a snapshot that is written later, on another thread, while commands
+   * go on being applied (called between entries, as {@link #snapshot}). The default writes the state
+   * into memory now; a state machine with immutable states captures one in O(1) instead.
+   */
+  default StateWriter captureState() throws IOException {
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    snapshot(buf);
+    byte[] bytes = buf.toByteArray();
+    return out -> out.write(bytes);
+  }
+
+  /** A state captured by {@link #captureState}: writes it as {@link #snapshot} would have. */
+  @FunctionalInterface
+  interface StateWriter {
+    void write(OutputStream out) throws IOException;
+  }
 
   /** Replaces the full state with one written by {@link #snapshot}. */
   void restore(InputStream in) throws IOException;

@@ -41,6 +41,12 @@ public final class FsmStateMachine extends BaseStateMachine {
   private final Object applyLock = new Object();
   private final AtomicLong snapshotsLoaded = new AtomicLong();
   private final AtomicLong commandsApplied = new AtomicLong();
+  private final Object snapshotLock = new Object();
+  private final Object writeLock = new Object();
+  /** The automatic snapshot being written in the background, or one finished and not yet reported to Ratis. */
+  private CompletableFuture<Long> background;
+  /** The index of the last snapshot reported to Ratis by {@link #takeSnapshot}. */
+  private long reported = NO_SNAPSHOT;
 
   public FsmStateMachine(ReplicatedFsm fsm) {
     this.fsm = fsm;
@@ -116,23 +122,105 @@ public final class FsmStateMachine extends BaseStateMachine {
     snapshotsLoaded.incrementAndGet();
   }
 
+  /**
+   * Ratis' automatic snapshot (every {@code snapshot_threshold} entries, on the applying thread): the
+   * state is captured between entries and written by a background thread, so applying goes on
+   * meanwhile. Returns the index of a snapshot finished since the last call (Ratis then purges the log
+   * up to it), else {@value #NO_SNAPSHOT}; Ratis asks again after the next entry while it is due.
+   */
   @Override
   public long takeSnapshot() throws IOException {
+    synchronized (snapshotLock) {
+      if (background != null && background.isDone()) {
+        CompletableFuture<Long> done = background;
+        background = null;
+        try {
+          long index = done.join();
+          if (index > reported) {
+            reported = index;
+            return index;
+          }
+        } catch (java.util.concurrent.CompletionException e) {
+          throw e.getCause() instanceof IOException io ? io : new IOException("background snapshot failed", e.getCause());
+        }
+      }
+      if (background != null) {
+        return NO_SNAPSHOT;
+      }
+      TermIndex last;
+      ReplicatedFsm.StateWriter state;
+      synchronized (applyLock) {
+        last = getLastAppliedTermIndex();
+        if (last == null || last.getIndex() < 0 || last.getIndex() <= reported) {
+          return NO_SNAPSHOT;
+        }
+        state = fsm.captureState();
+      }
+      TermIndex at = last;
+      background = new CompletableFuture<>();
+      CompletableFuture<Long> mine = background;
+      Thread writer = new Thread(() -> {
+        try {
+          mine.complete(write(at, state));
+        } catch (IOException | RuntimeException e) {
+          mine.completeExceptionally(e);
+        }
+      }, "caravan-snapshot-" + getId());
+      writer.setDaemon(true);
+      writer.start();
+      return NO_SNAPSHOT;
+    }
+  }
+
+  /** Snapshots now, on the calling thread (after a background snapshot in progress); returns its index. */
+  public long takeSnapshotNow() throws IOException {
+    awaitBackgroundSnapshot();
+    TermIndex last;
+    ReplicatedFsm.StateWriter state;
     synchronized (applyLock) {
-      TermIndex last = getLastAppliedTermIndex();
+      last = getLastAppliedTermIndex();
       if (last == null || last.getIndex() < 0) {
         return NO_SNAPSHOT;
       }
+      state = fsm.captureState();
+    }
+    return write(last, state);
+  }
+
+  private void awaitBackgroundSnapshot() {
+    CompletableFuture<Long> running;
+    synchronized (snapshotLock) {
+      running = background;
+    }
+    if (running != null) {
+      // its outcome (or failure) is reported by the next takeSnapshot
+      running.handle((index, failure) -> null).join();
+    }
+  }
+
+  /** Writes a captured state as the snapshot file of {@code last}, with its MD5, and records it. */
+  private long write(TermIndex last, ReplicatedFsm.StateWriter state) throws IOException {
+    synchronized (writeLock) {
       File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
+      if (file.exists()) {
+        return last.getIndex(); // already written (a manual snapshot at the same index)
+      }
       File tmp = new File(file.getParentFile(), file.getName() + ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp.toPath()))) {
-        fsm.snapshot(out);
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp.toPath()), 1 << 16)) {
+        state.write(out);
       }
       Files.move(tmp.toPath(), file.toPath(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
       MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
       storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
       return last.getIndex();
     }
+  }
+
+  /** Waits for a background snapshot to finish before the storage goes away. */
+  @Override
+  public void close() throws IOException {
+    awaitBackgroundSnapshot();
+    super.close();
   }
 
   private static final long NO_SNAPSHOT = -1;
