@@ -16,8 +16,8 @@ public final class NomadUnresolvedTraversals implements UndefinedVariableHook {
   @Override
   public Value onUndefined(Traversal t) {
     byte[] src = t.source();
-    int s = t.range().start().byteOffset();
-    int e = t.range().end().byteOffset();
+    int s = t.range().startByteOffset();
+    int e = t.range().endByteOffset();
     int i = s - 1;
     while (i >= 0 && src[i] == ' ') i--;
     if (i >= 1 && src[i] == '{' && src[i - 1] == '$') {

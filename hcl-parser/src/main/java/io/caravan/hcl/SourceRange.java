@@ -19,6 +19,11 @@ public final class SourceRange {
   public interface Positions extends IntFunction<Pos> {
     /** The file the offsets are in. */
     String filename();
+
+    /** {@code apply(offset).byteOffset()}, which a table may answer without making the position. */
+    default int byteOffset(int offset) {
+      return apply(offset).byteOffset();
+    }
   }
 
   /** A range between two given positions. */
@@ -54,6 +59,16 @@ public final class SourceRange {
   /** The end byte offset this range was made from (see {@link #startOffset}). */
   public int endOffset() {
     return endByte;
+  }
+
+  /** The start position's byte offset in the file, as {@code start().byteOffset()} but without making the position. */
+  public int startByteOffset() {
+    return positions instanceof Positions table ? table.byteOffset(startByte) : startByte;
+  }
+
+  /** The end position's byte offset in the file, as {@code end().byteOffset()} but without making the position. */
+  public int endByteOffset() {
+    return positions instanceof Positions table ? table.byteOffset(endByte) : endByte;
   }
 
   /** The position table this range was made from by {@link #ofBytes}, or null. */

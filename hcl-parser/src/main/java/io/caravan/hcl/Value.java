@@ -74,7 +74,7 @@ public final class Value {
 
   /** A tuple; its type is derived from the elements. */
   public static Value tuple(List<Value> elems) {
-    ImmutableList.Builder<Type> ts = ImmutableList.builder();
+    ImmutableList.Builder<Type> ts = ImmutableList.builderWithExpectedSize(elems.size());
     for (Value v : elems) ts.add(v.type);
     return new Value(new Type.TupleType(ts.build()), false, ImmutableList.copyOf(elems));
   }

@@ -24,9 +24,24 @@ abstract class Node implements Expression {
   final Source src;
 
   Node(SourceRange range, Source src) {
-    this.start = range.startOffset();
-    this.end = range.endOffset();
+    this(range.startOffset(), range.endOffset(), src);
+  }
+
+  /** A node over bytes {@code [start, end)} of {@code src} (no range object made). */
+  Node(int start, int end, Source src) {
+    this.start = start;
+    this.end = end;
     this.src = src;
+  }
+
+  /** The start byte offset in {@code src}. */
+  final int startByte() {
+    return start;
+  }
+
+  /** The end byte offset in {@code src}. */
+  final int endByte() {
+    return end;
   }
 
   /** Evaluates, appending diagnostics; returns DYNAMIC unknown on errors (as hcl's DynamicVal). */
@@ -39,7 +54,7 @@ abstract class Node implements Expression {
   public final EvalResult evaluate(EvalContext ctx) {
     List<Diagnostic> d = new ArrayList<>();
     Value v = eval(ctx, d);
-    return new EvalResult(v, ImmutableList.copyOf(d));
+    return new EvalResult(v, d.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(d));
   }
 
   /** hcl's StartRange: the part of the expression used as subject for argument errors. */

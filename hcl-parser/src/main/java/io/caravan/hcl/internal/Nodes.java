@@ -27,6 +27,7 @@ final class Nodes {
   private Nodes() {}
 
   static final Value ERR = Value.UNKNOWN_DYNAMIC;
+  private static final Value EMPTY_STRING = Value.string("");
 
   static boolean failed(List<Diagnostic> d, int mark) {
     for (int i = mark; i < d.size(); i++) if (d.get(i).isError()) return true;
@@ -37,6 +38,7 @@ final class Nodes {
   static final class Literal extends Node {
     final Value value;
     Literal(Value v, SourceRange r, Source s) { super(r, s); value = v; }
+    Literal(Value v, int start, int end, Source s) { super(start, end, s); value = v; }
     Value eval(EvalContext ctx, List<Diagnostic> d) { return value; }
     void collectTraversals(List<Traversal> out) {}
   }
@@ -154,12 +156,13 @@ final class Nodes {
   static final class TupleCons extends Node {
     final List<Node> elems;
     TupleCons(List<Node> elems, SourceRange r, Source s) { super(r, s); this.elems = List.copyOf(elems); }
+    TupleCons(List<Node> elems, int start, int end, Source s) { super(start, end, s); this.elems = List.copyOf(elems); }
     SourceRange startRange() { return new SourceRange(range().filename(), range().start(), new io.caravan.hcl.Pos(range().start().line(), range().start().column() + 1, range().start().byteOffset() + 1)); }
     void collectTraversals(List<Traversal> out) { for (Node n : elems) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
-      List<Value> vs = new ArrayList<>();
-      for (Node n : elems) vs.add(n.eval(ctx, d));
+      List<Value> vs = new ArrayList<>(elems.size());
+      for (int i = 0; i < elems.size(); i++) vs.add(elems.get(i).eval(ctx, d));
       if (failed(d, m)) return ERR;
       return Value.tuple(vs);
     }
@@ -425,9 +428,15 @@ final class Nodes {
   static final class Template extends Node {
     final List<Node> parts;
     Template(List<Node> parts, SourceRange r, Source s) { super(r, s); this.parts = List.copyOf(parts); } // trimmed: ASTs hold many
+    Template(List<Node> parts, int start, int end, Source s) { super(start, end, s); this.parts = List.copyOf(parts); }
     SourceRange startRange() { return parts.isEmpty() ? range() : parts.get(0).startRange(); }
     void collectTraversals(List<Traversal> out) { for (Node n : parts) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
+      if (parts.size() == 1 && parts.get(0) instanceof Literal l && Type.STRING.equals(l.value.type())
+          && !l.value.isUnknown() && !l.value.isNull()) {
+        return l.value; // the parser's literal strings are NFC already: the loop below would copy it unchanged
+      }
+      if (parts.isEmpty()) return EMPTY_STRING;
       int m = d.size();
       StringBuilder b = new StringBuilder();
       boolean unknown = false;
@@ -456,6 +465,7 @@ final class Nodes {
   static final class TemplateWrap extends Node {
     final Node inner;
     TemplateWrap(Node inner, SourceRange r, Source s) { super(r, s); this.inner = inner; }
+    TemplateWrap(Node inner, int start, int end, Source s) { super(start, end, s); this.inner = inner; }
     void collectTraversals(List<Traversal> out) { inner.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) { return inner.eval(ctx, d); }
   }

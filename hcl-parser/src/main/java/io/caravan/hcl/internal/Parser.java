@@ -30,6 +30,9 @@ public final class Parser {
   private final String[] names = new String[1024];
   private final Node.Source source;
   private final List<Diagnostic> diags = new ArrayList<>();
+  /** Items of the bodies being parsed, innermost body on top (one array for the whole parse, not a list per body). */
+  private Object[] itemStack = new Object[64];
+  private int itemTop;
   private int p;
   private int depth;
   private boolean singleLine;
@@ -256,8 +259,9 @@ public final class Parser {
 
   private Body parseBody(boolean top, int openBrace) {
     int start = p;
-    List<Object> items = new ArrayList<>();
-    Map<String, Attribute> seen = new HashMap<>();
+    int base = itemTop; // this body's items are itemStack[base, itemTop); nested bodies push above them
+    int attributes = 0;
+    Map<String, Attribute> seen = null; // made for bodies with many attributes; small ones are searched
     while (true) {
       skip(true);
       if (p >= b.length) {
@@ -279,15 +283,58 @@ public final class Parser {
       Object item = parseItem();
       if (item == null) continue;
       if (item instanceof Attribute a) {
-        Attribute prev = seen.get(a.name());
+        Attribute prev = seen != null ? seen.get(a.name()) : firstAttribute(base, a.name());
         if (prev != null) {
           SourceRange pr = prev.nameRange();
           err("Attribute redefined", "The argument \"" + a.name() + "\" was already set at " + pr.filename() + ":" + pr.start().line() + "," + pr.start().column() + "-" + pr.end().column() + ". Each argument may be set only once.", pos(a.nameRange()), end(a.nameRange()));
-        } else seen.put(a.name(), a);
+        } else if (seen != null) {
+          seen.put(a.name(), a);
+        } else if (++attributes > SMALL_BODY) {
+          seen = new HashMap<>();
+          for (int i = base; i < itemTop; i++) {
+            if (itemStack[i] instanceof Attribute o) seen.putIfAbsent(o.name(), o);
+          }
+          seen.putIfAbsent(a.name(), a);
+        }
       }
-      items.add(item);
+      pushItem(item);
     }
-    return new Body(ImmutableList.copyOf(items), r(start, p), r(p, p));
+    ImmutableList<Object> items = popItems(base);
+    return new Body(items, r(start, p), r(p, p));
+  }
+
+  /** Bodies with at most this many attributes find a redefined one by a scan instead of a map. */
+  private static final int SMALL_BODY = 8;
+
+  /** The first attribute named {@code name} among the items from {@code base} up. */
+  private Attribute firstAttribute(int base, String name) {
+    for (int i = base; i < itemTop; i++) {
+      if (itemStack[i] instanceof Attribute o && o.name().equals(name)) return o;
+    }
+    return null;
+  }
+
+  private void pushItem(Object item) {
+    if (itemTop == itemStack.length) itemStack = java.util.Arrays.copyOf(itemStack, itemTop * 2);
+    itemStack[itemTop++] = item;
+  }
+
+  /** The items from {@code base} up, as an exactly sized list, popped off the stack. */
+  private ImmutableList<Object> popItems(int base) {
+    int n = itemTop - base;
+    ImmutableList<Object> out;
+    if (n == 0) {
+      out = ImmutableList.of();
+    } else if (n == 1) {
+      out = ImmutableList.of(itemStack[base]);
+    } else {
+      ImmutableList.Builder<Object> list = ImmutableList.builderWithExpectedSize(n);
+      for (int i = base; i < itemTop; i++) list.add(itemStack[i]);
+      out = list.build();
+    }
+    java.util.Arrays.fill(itemStack, base, itemTop, null);
+    itemTop = base;
+    return out;
   }
 
   private static int pos(SourceRange r) { return r.startOffset(); }
@@ -727,13 +774,13 @@ public final class Parser {
     if (c == '{') return parseObjectOrFor();
     if (c >= 0 && atIdent()) {
       String name = ident();
-      SourceRange nr = r(s, p);
       switch (name) {
-        case "true": return new Nodes.Literal(Value.TRUE, nr, source);
-        case "false": return new Nodes.Literal(Value.FALSE, nr, source);
-        case "null": return new Nodes.Literal(Value.NULL_DYNAMIC, nr, source);
+        case "true": return new Nodes.Literal(Value.TRUE, s, p, source);
+        case "false": return new Nodes.Literal(Value.FALSE, s, p, source);
+        case "null": return new Nodes.Literal(Value.NULL_DYNAMIC, s, p, source);
         default:
       }
+      SourceRange nr = r(s, p);
       int save = p;
       skip(false);
       if (peek() == '(') return parseCall(name, nr, s);
@@ -800,8 +847,7 @@ public final class Parser {
       err("Invalid number literal", "Failed to recognize the value of this number literal.", s, p);
       throw new Bail();
     }
-    Node lit = new Nodes.Literal(Value.number(n), r(s, p), source);
-    return lit;
+    return new Nodes.Literal(Value.number(n), s, p, source);
   }
 
   private Node parseTupleOrFor() {
@@ -826,7 +872,7 @@ public final class Parser {
       throw new Bail();
     }
     p++;
-    return new Nodes.TupleCons(elems, r(s, p), source);
+    return new Nodes.TupleCons(elems, s, p, source);
   }
 
   private boolean atKeyword(String kw) {
@@ -937,6 +983,21 @@ public final class Parser {
 
   private Node parseQuotedTemplate() {
     int s = p;
+    // Fast path, the usual case: printable ASCII up to the closing quote, with no escape and no
+    // $ or % (so no sequence); the same nodes as the template scanner makes, without its garbage.
+    int q = s + 1;
+    int hash = 0;
+    while (q < b.length) {
+      int c = b[q]; // negative for non-ASCII
+      if (c < 0x20 || c == 0x7f || c == '"' || c == '\\' || c == '$' || c == '%') break;
+      hash = 31 * hash + c;
+      q++;
+    }
+    if (q < b.length && b[q] == '"') {
+      p = q + 1;
+      if (q == s + 1) return new Nodes.Template(List.of(), s, p, source);
+      return new Nodes.Template(List.of(new Nodes.Literal(literalString(s + 1, q, hash), s + 1, q, source)), s, p, source);
+    }
     p++;
     TemplateParser tp = new TemplateParser(this, false, null, false);
     List<Node> parts = tp.parseSeq(s);
@@ -948,10 +1009,8 @@ public final class Parser {
   }
 
   Node finishTemplate(List<Node> parts, int s) {
-    SourceRange rr = r(s, p);
-    if (parts.size() == 1 && parts.get(0) instanceof Nodes.TemplateWrap w) return new Nodes.TemplateWrap(w.inner, rr, source);
-    if (parts.isEmpty()) return new Nodes.Template(parts, rr, source);
-    return new Nodes.Template(parts, rr, source);
+    if (parts.size() == 1 && parts.get(0) instanceof Nodes.TemplateWrap w) return new Nodes.TemplateWrap(w.inner, s, p, source);
+    return new Nodes.Template(parts, s, p, source);
   }
 
   private Node parseHeredoc() {
@@ -995,6 +1054,25 @@ public final class Parser {
       if (s.length() == n && s.contentEquals(text)) return cached;
     }
     Value v = Value.string(text.toString());
+    strings[slot] = v;
+    return v;
+  }
+
+  /** {@link #literalString(CharSequence)} of the printable ASCII bytes {@code [from, to)}, whose hash is {@code hash}. */
+  private Value literalString(int from, int to, int hash) {
+    int n = to - from;
+    if (n > 48) return Value.string(new String(b, from, n, StandardCharsets.ISO_8859_1));
+    int slot = (hash ^ (hash >>> 16)) & (strings.length - 1);
+    Value cached = strings[slot];
+    if (cached != null) {
+      String s = cached.asString();
+      if (s.length() == n) {
+        int i = 0;
+        while (i < n && s.charAt(i) == b[from + i]) i++;
+        if (i == n) return cached;
+      }
+    }
+    Value v = Value.string(new String(b, from, n, StandardCharsets.ISO_8859_1));
     strings[slot] = v;
     return v;
   }

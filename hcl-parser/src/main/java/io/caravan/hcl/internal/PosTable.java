@@ -187,6 +187,11 @@ final class PosTable implements SourceRange.Positions {
   }
 
   @Override
+  public int byteOffset(int b) {
+    return Math.max(0, Math.min(b, src.length)) + baseByte;
+  }
+
+  @Override
   public String filename() {
     return file;
   }

@@ -347,10 +347,10 @@ final class TemplateParser {
       Item it = items.get(idx[0]);
       if (it instanceof Lit l) {
         idx[0]++;
-        if (l.text.length() > 0 || true) parts.add(new Nodes.Literal(ps.literalString(l.text), ps.range(l.start, l.end), src));
+        if (l.text.length() > 0 || true) parts.add(new Nodes.Literal(ps.literalString(l.text), l.start, l.end, src));
       } else if (it instanceof Interp in) {
         idx[0]++;
-        parts.add(new Nodes.TemplateWrap(in.expr(), ps.range(in.start(), in.end()), src));
+        parts.add(new Nodes.TemplateWrap(in.expr(), in.start(), in.end(), src));
       } else {
         Dir d = (Dir) it;
         switch (d.kind()) {
@@ -399,7 +399,7 @@ final class TemplateParser {
   }
 
   private Node template(List<Node> parts, int s, int e) {
-    return new Nodes.Template(parts, ps.range(s, e), ps.source());
+    return new Nodes.Template(parts, s, e, ps.source());
   }
 
   private void missingEnd(Dir d, String kw, String endKw) {
