@@ -21,6 +21,29 @@ public final class Attribute {
   /** range, nameRange, equalsRange when they are not all from one table. */
   private final SourceRange[] given;
 
+  private Attribute(String name, Expression expression, SourceRange.Positions table, int start, int end, int nameEnd,
+      int equalsStart, int equalsEnd) {
+    this.name = name;
+    this.expression = expression;
+    this.table = Objects.requireNonNull(table);
+    this.start = start;
+    this.end = end;
+    this.nameEnd = nameEnd;
+    this.equalsStart = equalsStart;
+    this.equalsEnd = equalsEnd;
+    this.given = null;
+  }
+
+  /**
+   * An attribute whose ranges are byte offsets into a parser's position {@code table} (as
+   * {@link SourceRange#ofBytes}): range {@code [start, end)}, name {@code [start, nameEnd)},
+   * equals sign {@code [equalsStart, equalsEnd)}. No range object is made until one is asked for.
+   */
+  public static Attribute ofBytes(String name, Expression expression, SourceRange.Positions table, int start, int end,
+      int nameEnd, int equalsStart, int equalsEnd) {
+    return new Attribute(name, expression, table, start, end, nameEnd, equalsStart, equalsEnd);
+  }
+
   /** An attribute with these ranges. */
   public Attribute(String name, Expression expression, SourceRange range, SourceRange nameRange, SourceRange equalsRange) {
     this.name = name;

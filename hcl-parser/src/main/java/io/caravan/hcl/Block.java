@@ -26,6 +26,35 @@ public final class Block {
   /** typeRange, openBraceRange, closeBraceRange, then the label ranges, when they are not from one table. */
   private final SourceRange[] given;
 
+  private Block(String type, ImmutableList<String> labels, Body body, SourceRange.Positions table, int typeStart,
+      int typeEnd, int[] labelOffsets, int openStart, int openEnd, int closeStart, int closeEnd) {
+    if (labelOffsets.length != 2 * labels.size()) {
+      throw new IllegalArgumentException(labels.size() + " labels but " + labelOffsets.length + " label offsets");
+    }
+    this.type = type;
+    this.labels = labels;
+    this.body = body;
+    this.table = Objects.requireNonNull(table);
+    this.typeStart = typeStart;
+    this.typeEnd = typeEnd;
+    this.openStart = openStart;
+    this.openEnd = openEnd;
+    this.closeStart = closeStart;
+    this.closeEnd = closeEnd;
+    this.labelOffsets = labelOffsets.length == 0 ? NO_LABELS : labelOffsets;
+    this.given = null;
+  }
+
+  /**
+   * A block whose ranges are byte offsets into a parser's position {@code table} (as
+   * {@link SourceRange#ofBytes}): the type, each label (start and end offset, in order, in
+   * {@code labelOffsets}, which the block keeps), the opening and the closing brace.
+   */
+  public static Block ofBytes(String type, ImmutableList<String> labels, Body body, SourceRange.Positions table,
+      int typeStart, int typeEnd, int[] labelOffsets, int openStart, int openEnd, int closeStart, int closeEnd) {
+    return new Block(type, labels, body, table, typeStart, typeEnd, labelOffsets, openStart, openEnd, closeStart, closeEnd);
+  }
+
   /** A block with these labels, body and ranges. */
   public Block(String type, ImmutableList<String> labels, Body body, SourceRange typeRange,
       ImmutableList<SourceRange> labelRanges, SourceRange openBraceRange, SourceRange closeBraceRange) {

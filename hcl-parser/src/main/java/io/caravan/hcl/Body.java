@@ -18,6 +18,25 @@ public final class Body {
   /** range and endRange when they are not from one table. */
   private final SourceRange[] given;
 
+  private Body(ImmutableList<Object> items, SourceRange.Positions table, int start, int end, int endStart, int endEnd) {
+    this.items = Objects.requireNonNull(items);
+    this.table = Objects.requireNonNull(table);
+    this.start = start;
+    this.end = end;
+    this.endStart = endStart;
+    this.endEnd = endEnd;
+    this.given = null;
+  }
+
+  /**
+   * A body whose range {@code [start, end)} and end range {@code [endStart, endEnd)} are byte
+   * offsets into a parser's position {@code table} (as {@link SourceRange#ofBytes}).
+   */
+  public static Body ofBytes(ImmutableList<Object> items, SourceRange.Positions table, int start, int end, int endStart,
+      int endEnd) {
+    return new Body(items, table, start, end, endStart, endEnd);
+  }
+
   /** A body with these items and ranges. */
   public Body(ImmutableList<Object> items, SourceRange range, SourceRange endRange) {
     this.items = Objects.requireNonNull(items);

@@ -424,14 +424,26 @@ final class Nodes {
     }
   }
 
-  /** A template: concatenation of literal and interpolated parts. */
+  /**
+   * A template: concatenation of literal and interpolated parts. A quoted string that is one
+   * literal (most strings in a jobspec) keeps just its value and makes its part, the literal
+   * between the quotes, when asked: one object instead of three in a large tree.
+   */
   static final class Template extends Node {
-    final List<Node> parts;
-    Template(List<Node> parts, SourceRange r, Source s) { super(r, s); this.parts = List.copyOf(parts); } // trimmed: ASTs hold many
-    Template(List<Node> parts, int start, int end, Source s) { super(start, end, s); this.parts = List.copyOf(parts); }
-    SourceRange startRange() { return parts.isEmpty() ? range() : parts.get(0).startRange(); }
-    void collectTraversals(List<Traversal> out) { for (Node n : parts) n.collectTraversals(out); }
+    /** The parts, or null for a quoted literal. */
+    private final List<Node> parts;
+    /** The quoted literal's string value, or null. */
+    private final Value quoted;
+    Template(List<Node> parts, SourceRange r, Source s) { super(r, s); this.parts = List.copyOf(parts); this.quoted = null; } // trimmed: ASTs hold many
+    Template(List<Node> parts, int start, int end, Source s) { super(start, end, s); this.parts = List.copyOf(parts); this.quoted = null; }
+    /** The quoted string {@code [start, end)} whose content {@code [start + 1, end - 1)} is one literal of NFC {@code value}. */
+    Template(Value value, int start, int end, Source s) { super(start, end, s); this.parts = null; this.quoted = value; }
+    /** The parts, in order. */
+    List<Node> parts() { return parts != null ? parts : List.of(new Literal(quoted, startByte() + 1, endByte() - 1, src)); }
+    SourceRange startRange() { return parts == null ? parts().get(0).startRange() : parts.isEmpty() ? range() : parts.get(0).startRange(); }
+    void collectTraversals(List<Traversal> out) { if (parts != null) for (Node n : parts) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
+      if (parts == null) return quoted;
       if (parts.size() == 1 && parts.get(0) instanceof Literal l && Type.STRING.equals(l.value.type())
           && !l.value.isUnknown() && !l.value.isNull()) {
         return l.value; // the parser's literal strings are NFC already: the loop below would copy it unchanged

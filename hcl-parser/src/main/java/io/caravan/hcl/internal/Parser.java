@@ -26,6 +26,9 @@ public final class Parser {
   private final PosTable pt;
   /** Recently made short string values by hash slot (see {@link #literalString}). */
   private final Value[] strings = new Value[1024];
+  /** Recently made integer values by hash slot (see {@link #integer}). */
+  private final long[] integerKeys = new long[256];
+  private final Value[] integerValues = new Value[256];
   /** Recently made ASCII names by hash slot (see {@link #asciiName}). */
   private final String[] names = new String[1024];
   private final Node.Source source;
@@ -300,8 +303,11 @@ public final class Parser {
       pushItem(item);
     }
     ImmutableList<Object> items = popItems(base);
-    return new Body(items, r(start, p), r(p, p));
+    return Body.ofBytes(items, pt, start, p, p, p);
   }
+
+  private static final String[] NO_NAMES = new String[0];
+  private static final int[] NO_OFFSETS = new int[0];
 
   /** Bodies with at most this many attributes find a redefined one by a scan instead of a map. */
   private static final int SMALL_BODY = 8;
@@ -379,7 +385,7 @@ public final class Parser {
       return null;
     }
     String name = ident();
-    SourceRange nameRange = r(s, p);
+    int nameEnd = p;
     skip(false);
     if (peek() == '=' && peek(1) != '=') {
       int eq = p;
@@ -388,7 +394,7 @@ public final class Parser {
       enter();
       Node expr = parseExpr(false);
       depth--;
-      Attribute a = new Attribute(name, expr, r(s, end(expr.range())), nameRange, r(eq, eq + 1));
+      Attribute a = Attribute.ofBytes(name, expr, pt, s, expr.endByte(), nameEnd, eq, eq + 1);
       skip(false);
       if (p < b.length && !atNewline()) {
         if (peek() == '}' || singleLine) return a; // caller (single-line block) handles
@@ -401,21 +407,31 @@ public final class Parser {
       return a;
     }
     // block
-    List<String> labels = new ArrayList<>();
-    List<SourceRange> labelRanges = new ArrayList<>();
+    String[] labelNames = NO_NAMES;
+    int[] labelOffsets = NO_OFFSETS; // start and end of each label
+    int labelCount = 0;
     while (true) {
       skip(false);
       int ls = p;
+      String lab;
       if (peek() == '"') {
-        String lab = parseSimpleQuoted();
+        lab = parseSimpleQuoted();
         if (lab == null) { recoverLine(); return null; }
-        labels.add(lab);
-        labelRanges.add(r(ls, p));
       } else if (atIdent()) {
-        labels.add(ident());
-        labelRanges.add(r(ls, p));
+        lab = ident();
       } else break;
+      if (labelCount == labelNames.length) {
+        labelNames = java.util.Arrays.copyOf(labelNames, Math.max(1, 2 * labelCount));
+        labelOffsets = java.util.Arrays.copyOf(labelOffsets, 2 * labelNames.length);
+      }
+      labelNames[labelCount] = lab;
+      labelOffsets[2 * labelCount] = ls;
+      labelOffsets[2 * labelCount + 1] = p;
+      labelCount++;
     }
+    ImmutableList<String> labels = labelCount == 0 ? ImmutableList.of()
+        : labelCount == 1 ? ImmutableList.of(labelNames[0]) : ImmutableList.copyOf(java.util.Arrays.copyOf(labelNames, labelCount));
+    if (labelOffsets.length != 2 * labelCount) labelOffsets = java.util.Arrays.copyOf(labelOffsets, 2 * labelCount);
     if (peek() != '{') {
       if (atNewline() || p >= b.length) {
         int e = p >= b.length ? p : p + (peek() == '\r' ? 2 : 1);
@@ -423,7 +439,7 @@ public final class Parser {
         throw new Bail();
       } else if (labels.isEmpty()) {
         if (!reportInvalidChar(p)) {
-          err("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", s, end(nameRange));
+          err("Argument or block definition required", "An argument or block definition is required here. To set an argument, use the equals sign \"=\" to introduce the argument value.", s, nameEnd);
         }
       } else {
         err("Invalid block definition", "Either a quoted string block label or an opening brace (\"{\") is expected here.", p, p + charLenSafe(), r(s, p + charLenSafe()));
@@ -464,15 +480,14 @@ public final class Parser {
           err("Invalid single-argument block definition", "A single-line block definition must end with a closing brace immediately after its single argument definition.", p, p + charLenSafe());
         }
         recoverLine();
-        body = new Body(inner instanceof Attribute ? ImmutableList.of(inner) : ImmutableList.of(), r(as, p), r(p, p));
-        SourceRange cb = r(p, p);
-        return new Block(name, ImmutableList.copyOf(labels), body, nameRange, ImmutableList.copyOf(labelRanges), r(ob, ob + 1), cb);
+        body = Body.ofBytes(inner instanceof Attribute ? ImmutableList.of(inner) : ImmutableList.of(), pt, as, p, p, p);
+        return Block.ofBytes(name, labels, body, pt, s, nameEnd, labelOffsets, ob, ob + 1, p, p);
       }
-      body = new Body(inner instanceof Attribute ? ImmutableList.of(inner) : ImmutableList.of(), r(ob + 1, p), r(p, p + 1));
+      body = Body.ofBytes(inner instanceof Attribute ? ImmutableList.of(inner) : ImmutableList.of(), pt, ob + 1, p, p, p + 1);
     }
     int cb = p;
     p++;
-    Block blk = new Block(name, ImmutableList.copyOf(labels), body, nameRange, ImmutableList.copyOf(labelRanges), r(ob, ob + 1), r(cb, cb + 1));
+    Block blk = Block.ofBytes(name, labels, body, pt, s, nameEnd, labelOffsets, ob, ob + 1, cb, cb + 1);
     skip(false);
     if (p < b.length && !atNewline()) {
       err("Missing newline after block definition", "A block definition must end with a newline.", p, p + charLenSafe());
@@ -558,8 +573,8 @@ public final class Parser {
     int s = p;
     Node n = parseQuotedTemplate();
     if (n instanceof Nodes.Literal l && l.value.type().equals(io.caravan.hcl.Type.STRING)) return l.value.asString();
-    if (n instanceof Nodes.Template t && t.parts.isEmpty()) return "";
-    if (n instanceof Nodes.Template t && t.parts.size() == 1 && t.parts.get(0) instanceof Nodes.Literal l) return l.value.asString();
+    if (n instanceof Nodes.Template t && t.parts().isEmpty()) return "";
+    if (n instanceof Nodes.Template t && t.parts().size() == 1 && t.parts().get(0) instanceof Nodes.Literal l) return l.value.asString();
     err("Invalid block label", "Template sequences are not allowed in block labels.", s, p);
     return null;
   }
@@ -716,8 +731,9 @@ public final class Parser {
         }
         p++;
         if (k instanceof Nodes.Template tk && n instanceof Nodes.ScopeTraversal) {
-          if (tk.parts.isEmpty()) k = new Nodes.Literal(Value.string(""), k.range(), source);
-          else if (tk.parts.size() == 1 && tk.parts.get(0) instanceof Nodes.Literal pl) k = new Nodes.Literal(pl.value, k.range(), source);
+          List<Node> kp = tk.parts();
+          if (kp.isEmpty()) k = new Nodes.Literal(Value.string(""), k.range(), source);
+          else if (kp.size() == 1 && kp.get(0) instanceof Nodes.Literal pl) k = new Nodes.Literal(pl.value, k.range(), source);
         }
         if (k instanceof Nodes.Literal l && (n instanceof Nodes.ScopeTraversal)) {
           n = addIndex(n, l.value, r(bs, p));
@@ -839,6 +855,12 @@ public final class Parser {
       p++;
       if (peek() == '+' || peek() == '-') p++;
       if (peek() >= '0' && peek() <= '9') { while (peek() >= '0' && peek() <= '9') p++; } else p = save;
+    }
+    if (p - s <= 18 && b[p - 1] >= '0' && b[p - 1] <= '9') {
+      long v = 0;
+      int i = s;
+      while (i < p && b[i] >= '0' && b[i] <= '9') v = 10 * v + (b[i++] - '0');
+      if (i == p) return new Nodes.Literal(integer(v), s, p, source); // digits only: the usual case
     }
     BigDecimal n;
     try {
@@ -996,7 +1018,7 @@ public final class Parser {
     if (q < b.length && b[q] == '"') {
       p = q + 1;
       if (q == s + 1) return new Nodes.Template(List.of(), s, p, source);
-      return new Nodes.Template(List.of(new Nodes.Literal(literalString(s + 1, q, hash), s + 1, q, source)), s, p, source);
+      return new Nodes.Template(literalString(s + 1, q, hash), s, p, source);
     }
     p++;
     TemplateParser tp = new TemplateParser(this, false, null, false);
@@ -1056,6 +1078,21 @@ public final class Parser {
     Value v = Value.string(text.toString());
     strings[slot] = v;
     return v;
+  }
+
+  /**
+   * The number value of a non-negative integer literal, shared with the last equal one that hashed
+   * to the same slot: counts, ports and sizes repeat all through a large file.
+   */
+  private Value integer(long v) {
+    int h = Long.hashCode(v) * 0x9E3779B9;
+    int slot = (h ^ (h >>> 16)) & (integerValues.length - 1);
+    Value cached = integerValues[slot];
+    if (cached != null && integerKeys[slot] == v) return cached;
+    Value value = Value.number(BigDecimal.valueOf(v));
+    integerKeys[slot] = v;
+    integerValues[slot] = value;
+    return value;
   }
 
   /** {@link #literalString(CharSequence)} of the printable ASCII bytes {@code [from, to)}, whose hash is {@code hash}. */
