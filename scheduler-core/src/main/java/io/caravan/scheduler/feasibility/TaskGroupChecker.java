@@ -91,6 +91,17 @@ public final class TaskGroupChecker {
     this.groupEscaped = csi || groupConstraints.stream().anyMatch(TaskGroupChecker::escapes);
   }
 
+  /**
+   * True when {@link #check} answers from its class caches alone once a node's class has been
+   * checked: no constraint escapes the class and there are no host volumes (checked per node).
+   * Then, for any node of an already checked class, {@code check} returns {@link #CLASS_INELIGIBLE}
+   * or {@code null}, as its first node of that class did or not, so callers may keep that answer
+   * per class.
+   */
+  public boolean classDetermined() {
+    return !jobEscaped && !groupEscaped && hostVolumes.isEmpty();
+  }
+
   /** The reason {@code node} is infeasible for the group, or {@code null} when it is feasible. */
   public @Nullable String check(Node node) {
     String cls = node.computedClass();

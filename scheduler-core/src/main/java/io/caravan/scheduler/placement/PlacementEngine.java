@@ -78,6 +78,8 @@ public final class PlacementEngine {
   private final ClusterSnapshot snapshot;
   private final SchedulerConfiguration config;
   private final PlacementOptions options;
+  /** Whether the per-class and inline-scoring shortcuts are used (see the package-private constructor). */
+  private final boolean shortcuts;
   /** Ready nodes per (pool, datacenters) with their per-DC counts; the snapshot is immutable for this engine. */
   private final Map<String, Candidates> candidates = new HashMap<>();
 
@@ -104,9 +106,20 @@ public final class PlacementEngine {
 
   /** An engine over {@code snapshot} with the cluster's scheduler configuration and the given engine options. */
   public PlacementEngine(ClusterSnapshot snapshot, SchedulerConfiguration config, PlacementOptions options) {
+    this(snapshot, config, options, true);
+  }
+
+  /**
+   * With {@code shortcuts} false, every node takes the straightforward path: the checker for each
+   * node, spread attributes resolved per node, every score through the general ranking and no fit
+   * memo. The results are the same; tests compare the two.
+   */
+  PlacementEngine(ClusterSnapshot snapshot, SchedulerConfiguration config, PlacementOptions options,
+      boolean shortcuts) {
     this.snapshot = snapshot;
     this.config = config;
     this.options = options;
+    this.shortcuts = shortcuts;
   }
 
   /** Places every requested allocation it can; the rest are reported per task group. */
@@ -129,7 +142,8 @@ public final class PlacementEngine {
      * The candidate nodes in this pass's shuffled order: a node's index is its position in the
      * order, so walking the order reads every per-node array sequentially.
      */
-    private final List<Node> nodes;
+    private final Node[] nodes;
+    private final int nodeCount;
     private final NodeUsage[] usage;
     private final Map<String, Integer> nodesAvailable;
     private final SplittableRandom rng;
@@ -141,6 +155,10 @@ public final class PlacementEngine {
     /** Task group → per node index: the group's live allocations there (existing + proposed). */
     private final Map<String, int[]> groupAllocsOnNode = new HashMap<>();
     private final String[] nodeClasses;
+    /** Per node index: 1 + the dense id of its computed class, or 0 before it is looked up. */
+    private final int[] classOfNode;
+    /** Computed class → dense id, in order of first sight. */
+    private final Map<String, Integer> classIds = new HashMap<>();
     private final List<Allocation> existingJobAllocs;
     private int offset;
     private double spreadWeights;
@@ -164,12 +182,14 @@ public final class PlacementEngine {
       for (int i = 0; i < order.length; i++) {
         shuffled[i] = cands.nodes().get(order[i]);
       }
-      this.nodes = Arrays.asList(shuffled);
+      this.nodes = shuffled;
+      this.nodeCount = shuffled.length;
       this.rng = new SplittableRandom(seed ^ 0x5DEECE66DL);
       this.idSalt = SeededRandom.idSalt(request.evalId(), snapshot.latestIndex());
-      this.usage = new NodeUsage[nodes.size()];
-      this.nodeClasses = new String[nodes.size()];
-      this.jobAllocsOnNode = new int[nodes.size()];
+      this.usage = new NodeUsage[nodes.length];
+      this.nodeClasses = new String[nodes.length];
+      this.jobAllocsOnNode = new int[nodes.length];
+      this.classOfNode = new int[nodes.length];
       String ns = job.namespace() == null ? "default" : job.namespace();
       List<Allocation> live = new ArrayList<>();
       Map<String, Integer> indexOf = null;
@@ -177,9 +197,9 @@ public final class PlacementEngine {
         if (!a.terminal()) {
           live.add(a);
           if (indexOf == null) {
-            indexOf = new HashMap<>(nodes.size() * 2);
-            for (int i = 0; i < nodes.size(); i++) {
-              indexOf.put(nodes.get(i).id(), i);
+            indexOf = new HashMap<>(nodes.length * 2);
+            for (int i = 0; i < nodes.length; i++) {
+              indexOf.put(nodes[i].id(), i);
             }
           }
           Integer idx = indexOf.get(a.nodeID());
@@ -194,7 +214,7 @@ public final class PlacementEngine {
 
     /** The per node index allocation counts of task group {@code tg} (created empty on first use). */
     int[] groupAllocs(String tg) {
-      return groupAllocsOnNode.computeIfAbsent(tg, k -> new int[nodes.size()]);
+      return groupAllocsOnNode.computeIfAbsent(tg, k -> new int[nodes.length]);
     }
 
     PlacementResult run() {
@@ -238,7 +258,7 @@ public final class PlacementEngine {
 
     private MetricsCollector newMetrics() {
       String pool = job.nodePool() == null || job.nodePool().isEmpty() ? "default" : job.nodePool();
-      return new MetricsCollector(nodes.size(), pool, nodesAvailable);
+      return new MetricsCollector(nodes.length, pool, nodesAvailable);
     }
 
     private @Nullable TaskGroup findGroup(String name) {
@@ -254,16 +274,31 @@ public final class PlacementEngine {
     String nodeClass(int idx) {
       String c = nodeClasses[idx];
       if (c == null) {
-        c = nodes.get(idx).nodeClass();
+        c = nodes[idx].nodeClass();
         nodeClasses[idx] = c;
       }
       return c;
     }
 
+    /** The dense id of the computed class of the node at index {@code idx}. */
+    int classOf(int idx) {
+      int c = classOfNode[idx];
+      if (c == 0) {
+        Integer id = classIds.get(nodes[idx].computedClass());
+        if (id == null) {
+          id = classIds.size();
+          classIds.put(nodes[idx].computedClass(), id);
+        }
+        c = id + 1;
+        classOfNode[idx] = c;
+      }
+      return c - 1;
+    }
+
     NodeUsage usageOf(int idx) {
       NodeUsage u = usage[idx];
       if (u == null) {
-        Node n = nodes.get(idx);
+        Node n = nodes[idx];
         NodeAllocTotals totals = snapshot.liveAllocTotals(n.id());
         if (totals != null && totals.simple()) {
           // O(1): the snapshot keeps the sums; the allocations are listed only if preemption needs them
@@ -348,6 +383,25 @@ public final class PlacementEngine {
       /** The name of the allocation being placed, for per-alloc volumes. */
       String allocName = "";
       final int limit;
+      /**
+       * Whether the checker's answers are per computed class ({@link TaskGroupChecker#classDetermined}):
+       * then {@link #classState} keeps them per class id and the checker runs once per class.
+       */
+      final boolean classChecks;
+      /** Per class id: {@link #UNCHECKED}, {@link #FINAL_FEASIBLE} or {@link #FINAL_INFEASIBLE}. */
+      byte[] classState = new byte[16];
+      /** Whether spread attributes are per computed class ({@link SpreadScorer#classDetermined}). */
+      final boolean spreadByClass;
+      /** Whether the group has CSI volume checks ({@link #csi} is active). */
+      final boolean csiActive;
+      /** Whether distinct_hosts or distinct_property can reject a feasible node. */
+      final boolean distinctChecks;
+      /**
+       * True when a node that fits is scored by bin-pack, job anti-affinity and spread alone: no
+       * device requests, reschedule penalties or affinities (then {@link #nextRanked} scores such
+       * nodes inline).
+       */
+      final boolean plainScores;
       /** Per node index: this group's live allocations there. */
       final int[] allocsOnNode;
       /**
@@ -393,12 +447,12 @@ public final class PlacementEngine {
         this.count = tg.count() == null ? 1 : tg.count();
         this.ask = TaskGroupAsk.of(tg);
         this.allocsOnNode = groupAllocs(tgName);
-        this.checks = new byte[nodes.size()];
-        this.checkReason = new String[nodes.size()];
-        this.outcome = new String[nodes.size()];
+        this.checks = new byte[nodes.length];
+        this.checkReason = new String[nodes.length];
+        this.outcome = new String[nodes.length];
         java.util.Arrays.fill(outcome, UNRANKED);
-        this.preemptable = new boolean[nodes.size()];
-        this.fitScore = new double[nodes.size()];
+        this.preemptable = new boolean[nodes.length];
+        this.fitScore = new double[nodes.length];
         for (Task t : tg.tasksOrEmpty()) {
           if (t.resources() != null) {
             for (RequestedDevice d : t.resources().devicesOrEmpty()) {
@@ -406,9 +460,9 @@ public final class PlacementEngine {
             }
           }
         }
-        this.deviceScore = deviceRequests.isEmpty() ? null : new double[nodes.size()];
-        this.affinityOf = new double[nodes.size()];
-        this.affinityKnown = new boolean[nodes.size()];
+        this.deviceScore = deviceRequests.isEmpty() ? null : new double[nodes.length];
+        this.affinityOf = new double[nodes.length];
+        this.affinityKnown = new boolean[nodes.length];
         this.checker = new TaskGroupChecker(job, tg, evaluator, jobClassCache, new HashMap<>());
         this.distinctHostsJob = job.constraintsOrEmpty().stream().anyMatch(Group::isDistinctHosts);
         this.distinctHostsGroup = tg.constraintsOrEmpty().stream().anyMatch(Group::isDistinctHosts);
@@ -442,7 +496,7 @@ public final class PlacementEngine {
         }
         int lim = 2;
         if (!"batch".equals(job.type())) {
-          lim = Math.max(2, ceilLog2(nodes.size()));
+          lim = Math.max(2, ceilLog2(nodes.length));
         }
         if (!affinities.isEmpty() || spread.active()) {
           lim = Math.max(count, FEASIBILITY_NODE_LIMIT);
@@ -451,6 +505,12 @@ public final class PlacementEngine {
           lim = Integer.MAX_VALUE; // every node is pulled: the source ends the selection
         }
         this.limit = lim;
+        this.classChecks = shortcuts && checker.classDetermined();
+        this.spreadByClass = shortcuts && spread.active() && spread.classDetermined();
+        this.csiActive = csi.active();
+        this.distinctChecks = distinctHostsJob || distinctHostsGroup || !propertySets.isEmpty();
+        this.plainScores = shortcuts && deviceScore == null && request.penaltyNodeIds().isEmpty()
+            && affinities.isEmpty();
       }
 
       private static boolean isDistinctHosts(Constraint c) {
@@ -511,41 +571,123 @@ public final class PlacementEngine {
         return false;
       }
 
-      /** Pulls nodes from the shuffled source until one ranks (then {@code cur*} hold it); false when every node was seen. */
+      /**
+       * Pulls nodes from the shuffled source until one ranks (then {@code cur*} hold it); false when
+       * every node was seen. A node whose feasibility is final and positive, that no distinct or
+       * CSI check can reject, and that fits with only the bin-pack, job anti-affinity and spread
+       * scores applying ({@link #plainScores}) is scored right here from per-node arrays; every
+       * other node takes the general path ({@link #filtered}, {@link #rank}), which computes the
+       * same score with the same arithmetic in the same order.
+       */
       private boolean nextRanked(MetricsCollector metrics, boolean preempt) {
-        int n = nodes.size();
+        final int n = nodeCount;
+        final byte[] checks = this.checks;
+        final String[] outcome = this.outcome;
+        final double[] fitScore = this.fitScore;
+        final int[] allocsOnNode = this.allocsOnNode;
+        final boolean quickFilter = !csiActive && !distinctChecks;
+        final boolean plain = plainScores;
+        final SpreadScorer spread = this.spread;
+        final boolean spreading = spread.active();
         while (seen < n) {
           int idx = offset;
           offset = offset + 1 == n ? 0 : offset + 1;
           seen++;
           metrics.evaluateNode();
-          Node node = nodes.get(idx);
-          String reason;
-          byte state = checks[idx];
-          if (state == FINAL_FEASIBLE) {
-            reason = null;
-          } else if (state == FINAL_INFEASIBLE) {
-            reason = checkReason[idx];
-          } else {
-            reason = checker.check(node);
-            checkReason[idx] = reason;
-            checks[idx] = reason == null ? FINAL_FEASIBLE : state == UNCHECKED ? CHECKED_ONCE : FINAL_INFEASIBLE;
-          }
-          if (reason == null && csi.active()) {
-            reason = csi.reason(node, allocName);
-          }
-          if (reason == null) {
-            reason = distinctReason(idx, node);
-          }
-          if (reason != null) {
-            metrics.filterNode(nodeClass(idx), reason);
+          if (!(quickFilter && checks[idx] == FINAL_FEASIBLE) && filtered(idx, metrics)) {
             continue;
           }
-          if (rank(idx, node, metrics, preempt)) {
+          if (plain && outcome[idx] == FITS) {
+            double fit = fitScore[idx];
+            double sum = fit;
+            int k = 1;
+            int collisions = allocsOnNode[idx];
+            if (collisions > 0) {
+              sum += ScoreFunctions.jobAntiAffinity(collisions, count);
+              k++;
+            }
+            double spreadBoost = 0.0;
+            if (spreading) {
+              spreadBoost = spread.boost(idx, nodes[idx]);
+              if (spreadBoost != 0.0) {
+                sum += spreadBoost;
+                k++;
+              }
+            }
+            double fin = sum / k;
+            if (metrics.retains(fin)) {
+              recordPlain(idx, metrics, fit, collisions, spreadBoost, fin);
+            }
+            curIdx = idx;
+            curScore = fin;
+            curVictims = List.of();
+            return true;
+          }
+          if (rank(idx, nodes[idx], metrics, preempt)) {
             return true;
           }
         }
         return false;
+      }
+
+      /** Records a {@link #plainScores} node's per-scorer scores in the metrics' top 5. */
+      private void recordPlain(int idx, MetricsCollector metrics, double fit, int collisions, double spreadBoost,
+          double fin) {
+        double anti = collisions > 0 ? ScoreFunctions.jobAntiAffinity(collisions, count) : Double.NaN;
+        double s = spreadBoost != 0.0 ? spreadBoost : Double.NaN;
+        metrics.scoreNode(nodes[idx], scoreMap(fit, Double.NaN, anti, Double.NaN, Double.NaN, s, Double.NaN), fin);
+      }
+
+      /** Feasibility, CSI and distinct checks of the node at {@code idx}; true (and counted) when one rejects it. */
+      private boolean filtered(int idx, MetricsCollector metrics) {
+        Node node = nodes[idx];
+        String reason;
+        byte state = checks[idx];
+        if (state == FINAL_FEASIBLE) {
+          reason = null;
+        } else if (state == FINAL_INFEASIBLE) {
+          reason = checkReason[idx];
+        } else {
+          reason = classChecks ? classCheck(idx, node) : checker.check(node);
+          checkReason[idx] = reason;
+          checks[idx] = reason == null ? FINAL_FEASIBLE : state == UNCHECKED ? CHECKED_ONCE : FINAL_INFEASIBLE;
+          if (reason == null && spreadByClass && !node.computedClass().isEmpty()) {
+            spread.primeFromClass(idx, node, classOf(idx));
+          }
+        }
+        if (reason == null && csiActive) {
+          reason = csi.reason(node, allocName);
+        }
+        if (reason == null) {
+          reason = distinctReason(idx, node);
+        }
+        if (reason != null) {
+          metrics.filterNode(nodeClass(idx), reason);
+          return true;
+        }
+        return false;
+      }
+
+      /**
+       * What {@link TaskGroupChecker#check} says for the node at {@code idx}, asking the checker
+       * only for the first node of each class: afterwards it would answer from its class caches
+       * ({@link TaskGroupChecker#CLASS_INELIGIBLE} or feasible) without looking at the node.
+       */
+      private @Nullable String classCheck(int idx, Node node) {
+        int cls = classOf(idx);
+        if (cls >= classState.length) {
+          classState = Arrays.copyOf(classState, Math.max(cls + 1, classState.length * 2));
+        }
+        byte st = classState[cls];
+        if (st == FINAL_FEASIBLE) {
+          return null;
+        }
+        if (st == FINAL_INFEASIBLE) {
+          return TaskGroupChecker.CLASS_INELIGIBLE;
+        }
+        String reason = checker.check(node);
+        classState[cls] = reason == null ? FINAL_FEASIBLE : FINAL_INFEASIBLE;
+        return reason;
       }
 
       private @Nullable String distinctReason(int idx, Node node) {
@@ -704,10 +846,34 @@ public final class PlacementEngine {
       private double fit(NodeUsage u, long freedCpu, long freedMem) {
         long cpu = u.usedCpu() - freedCpu + askOn(u).cpu();
         long mem = u.usedMemory() - freedMem + ask.memoryMB();
-        return config.spreadAlgorithm()
-            ? ScoreFunctions.spreadFit(cpu, u.availableCpu(), mem, u.availableMemory())
-            : ScoreFunctions.binPack(cpu, u.availableCpu(), mem, u.availableMemory());
+        long availCpu = u.availableCpu();
+        long availMem = u.availableMemory();
+        if (shortcuts && fitMemoValid && cpu == memoCpu && mem == memoMem && availCpu == memoAvailCpu && availMem == memoAvailMem) {
+          return memoFit;
+        }
+        double f = config.spreadAlgorithm()
+            ? ScoreFunctions.spreadFit(cpu, availCpu, mem, availMem)
+            : ScoreFunctions.binPack(cpu, availCpu, mem, availMem);
+        memoCpu = cpu;
+        memoMem = mem;
+        memoAvailCpu = availCpu;
+        memoAvailMem = availMem;
+        memoFit = f;
+        fitMemoValid = true;
+        return f;
       }
+
+      /**
+       * The last fit computed and its arguments: nodes of one shape with the same usage (most
+       * nodes of a large cluster, before they take allocations) have the same fit, so the two
+       * powers of ten behind it are computed once for all of them.
+       */
+      private boolean fitMemoValid;
+      private long memoCpu;
+      private long memoMem;
+      private long memoAvailCpu;
+      private long memoAvailMem;
+      private double memoFit;
 
       /** The ask on the node: with reserved cores, its CPU includes their bandwidth there. */
       private TaskGroupAsk askOn(NodeUsage u) {
@@ -715,7 +881,7 @@ public final class PlacementEngine {
       }
 
       Placement commit(Ranked best, String name, MetricsCollector metrics) {
-        Node node = nodes.get(best.idx);
+        Node node = nodes[best.idx];
         NodeUsage u = usageOf(best.idx);
         List<String> preempted = new ArrayList<>();
         outcome[best.idx] = UNRANKED;

@@ -52,6 +52,8 @@ public final class SpreadScorer {
     int present;
     /** Per engine node index: its key id, {@link #MISSING} or {@link #UNRESOLVED}. */
     int[] keyOfNode = new int[0];
+    /** Per engine class id (see {@link SpreadScorer#primeFromClass}): its key id, or {@link #UNRESOLVED}. */
+    int[] keyOfClass = new int[0];
     /** Extremes of the non-zero counts (0 = unset), refreshed after each count. */
     int min;
     int max;
@@ -94,6 +96,32 @@ public final class SpreadScorer {
         keyOfNode[idx] = k;
       }
       return k;
+    }
+
+    /**
+     * Sets the key of the node at engine index {@code idx} from its computed class {@code cls}
+     * (an engine class id), resolving the attribute on the first node of each class only.
+     */
+    void primeFromClass(int idx, Node node, int cls) {
+      if (idx >= keyOfNode.length) {
+        int old = keyOfNode.length;
+        keyOfNode = Arrays.copyOf(keyOfNode, Math.max(idx + 1, old * 2));
+        Arrays.fill(keyOfNode, old, keyOfNode.length, UNRESOLVED);
+      }
+      if (keyOfNode[idx] != UNRESOLVED) {
+        return;
+      }
+      if (cls >= keyOfClass.length) {
+        int old = keyOfClass.length;
+        keyOfClass = Arrays.copyOf(keyOfClass, Math.max(cls + 1, old * 2));
+        Arrays.fill(keyOfClass, old, keyOfClass.length, UNRESOLVED);
+      }
+      int k = keyOfClass[cls];
+      if (k == UNRESOLVED) {
+        k = keyOfValue(node);
+        keyOfClass[cls] = k;
+      }
+      keyOfNode[idx] = k;
     }
 
     int keyOfValue(Node node) {
@@ -183,6 +211,36 @@ public final class SpreadScorer {
       if (key != MISSING) {
         b.count(key, delta);
       }
+    }
+  }
+
+  /**
+   * True when every block's attribute is the same for all nodes of one computed class (so
+   * {@link #primeFromClass} may be used): a literal, or a {@code ${node.datacenter}},
+   * {@code ${node.class}}, {@code ${node.pool}}, {@code ${attr.*}} or {@code ${meta.*}} target
+   * that is not {@code unique.*}, since the computed class hashes exactly those fields.
+   */
+  public boolean classDetermined() {
+    for (Block b : blockArray) {
+      String a = b.attribute;
+      boolean inClass = !a.startsWith("${")
+          || a.equals("${node.datacenter}") || a.equals("${node.class}") || a.equals("${node.pool}")
+          || (a.startsWith("${attr.") || a.startsWith("${meta.")) && !TargetResolver.escapes(a);
+      if (!inClass) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Remembers the attribute values of the node at the engine's index {@code idx} from those of
+   * the first node of its computed class {@code cls} (a dense id the engine assigns per class).
+   * Only valid when {@link #classDetermined()}; a node already resolved keeps its values.
+   */
+  public void primeFromClass(int idx, Node node, int cls) {
+    for (Block b : blockArray) {
+      b.primeFromClass(idx, node, cls);
     }
   }
 
