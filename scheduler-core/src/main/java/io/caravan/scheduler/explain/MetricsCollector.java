@@ -50,6 +50,11 @@ public final class MetricsCollector {
     nodesEvaluated++;
   }
 
+  /** Counts {@code n} nodes pulled from the source. */
+  public void evaluateNodes(int n) {
+    nodesEvaluated += n;
+  }
+
   /** Counts a node rejected by feasibility, with the reason (a constraint text or checker reason). */
   public void filterNode(Node node, @Nullable String reason) {
     filterNode(node.nodeClass(), reason);

@@ -333,6 +333,9 @@ public final class PlacementEngine {
       return snapshot.jobById(a.namespace(), a.jobID()).map(j -> j.priority() == null ? 50 : j.priority()).orElse(50);
     }
 
+    /** A score class key: a fit's bits and a spread key slot. */
+    private record ScoreClassKey(long fitBits, int slot) {}
+
     /** One scored candidate. */
     private record Ranked(int idx, double score, List<AllocUsage> victims) {}
 
@@ -392,6 +395,26 @@ public final class PlacementEngine {
       byte[] classState = new byte[16];
       /** Whether spread attributes are per computed class ({@link SpreadScorer#classDetermined}). */
       final boolean spreadByClass;
+      /**
+       * Whether {@link #select} may take runs of nodes by their {@link #fastCode}: the scores are
+       * {@link #plainScores} and the spread, if any, has one untargeted block, so the score of a
+       * fitting node without allocations of the group is a function of its fit and its spread key
+       * (its score class) while the spread counts stay the same ({@link SpreadScorer#version}).
+       */
+      final boolean fastSelect;
+      /**
+       * Per node index: 0 when the node must take {@link #nextRanked}; −1 when it is finally
+       * infeasible (its reason is {@code checkReason}); otherwise 1 + its score class (final
+       * feasibility, no CSI or distinct checks, fits, no allocations of the group). Reset by
+       * {@link #commit} for the node it changes.
+       */
+      final int[] fastCode;
+      /** Score classes: (fit bits, spread key slot) → id; per id its fit, and its boost and score at a count version. */
+      final Map<ScoreClassKey, Integer> scoreClassIds = new HashMap<>();
+      double[] scoreFit = new double[16];
+      int[] scoreVersion = new int[16];
+      double[] scoreBoost = new double[16];
+      double[] scoreFin = new double[16];
       /** Whether the group has CSI volume checks ({@link #csi} is active). */
       final boolean csiActive;
       /** Whether distinct_hosts or distinct_property can reject a feasible node. */
@@ -507,10 +530,12 @@ public final class PlacementEngine {
         this.limit = lim;
         this.classChecks = shortcuts && checker.classDetermined();
         this.spreadByClass = shortcuts && spread.active() && spread.classDetermined();
-        this.csiActive = csi.active();
-        this.distinctChecks = distinctHostsJob || distinctHostsGroup || !propertySets.isEmpty();
         this.plainScores = shortcuts && deviceScore == null && request.penaltyNodeIds().isEmpty()
             && affinities.isEmpty();
+        this.fastSelect = plainScores && (!spread.active() || spread.singleEven());
+        this.fastCode = new int[fastSelect ? nodes.length : 0];
+        this.csiActive = csi.active();
+        this.distinctChecks = distinctHostsJob || distinctHostsGroup || !propertySets.isEmpty();
       }
 
       private static boolean isDistinctHosts(Constraint c) {
@@ -535,6 +560,49 @@ public final class PlacementEngine {
         double bestScore = 0;
         List<AllocUsage> bestVictims = List.of();
         while (returned < limit) {
+          if (fastSelect) {
+            // Nodes known by their fast code, as the loop below would take them one iteration
+            // each (a positive score skips nothing); any other node ends the run and goes below.
+            final int n = nodeCount;
+            final int[] code = fastCode;
+            final int version = spread.version() + 1;
+            int off = offset;
+            int pulled = 0;
+            while (returned < limit && seen < n) {
+              int c = code[off];
+              if (c < 0) {
+                metrics.filterNode(nodeClass(off), checkReason[off]);
+              } else if (c > 0) {
+                int sc = c - 1;
+                if (scoreVersion[sc] != version) {
+                  refreshScoreClass(sc, off, version);
+                }
+                double fin = scoreFin[sc];
+                if (!(fin > 0.0)) {
+                  break;
+                }
+                if (metrics.retains(fin)) {
+                  recordPlain(off, metrics, scoreFit[sc], 0, scoreBoost[sc], fin);
+                }
+                returned++;
+                if (bestIdx < 0 || fin > bestScore) {
+                  bestIdx = off;
+                  bestScore = fin;
+                  bestVictims = List.of();
+                }
+              } else {
+                break;
+              }
+              off = off + 1 == n ? 0 : off + 1;
+              seen++;
+              pulled++;
+            }
+            offset = off;
+            metrics.evaluateNodes(pulled);
+            if (returned >= limit) {
+              break;
+            }
+          }
           if (!nextOption(metrics, preempt)) {
             break;
           }
@@ -585,49 +653,103 @@ public final class PlacementEngine {
         final String[] outcome = this.outcome;
         final double[] fitScore = this.fitScore;
         final int[] allocsOnNode = this.allocsOnNode;
+        final Node[] nodes = Pass.this.nodes;
         final boolean quickFilter = !csiActive && !distinctChecks;
         final boolean plain = plainScores;
         final SpreadScorer spread = this.spread;
         final boolean spreading = spread.active();
-        while (seen < n) {
-          int idx = offset;
-          offset = offset + 1 == n ? 0 : offset + 1;
-          seen++;
-          metrics.evaluateNode();
-          if (!(quickFilter && checks[idx] == FINAL_FEASIBLE) && filtered(idx, metrics)) {
-            continue;
-          }
-          if (plain && outcome[idx] == FITS) {
-            double fit = fitScore[idx];
-            double sum = fit;
-            int k = 1;
-            int collisions = allocsOnNode[idx];
-            if (collisions > 0) {
-              sum += ScoreFunctions.jobAntiAffinity(collisions, count);
-              k++;
-            }
-            double spreadBoost = 0.0;
-            if (spreading) {
-              spreadBoost = spread.boost(idx, nodes[idx]);
-              if (spreadBoost != 0.0) {
-                sum += spreadBoost;
-                k++;
+        int off = offset;
+        int pulled = 0;
+        try {
+          while (seen < n) {
+            int idx = off;
+            off = off + 1 == n ? 0 : off + 1;
+            seen++;
+            pulled++;
+            if (!(quickFilter && checks[idx] == FINAL_FEASIBLE)) {
+              offset = off;
+              if (filtered(idx, metrics)) {
+                continue;
               }
             }
-            double fin = sum / k;
-            if (metrics.retains(fin)) {
-              recordPlain(idx, metrics, fit, collisions, spreadBoost, fin);
+            if (plain && outcome[idx] == FITS) {
+              double fit = fitScore[idx];
+              int collisions = allocsOnNode[idx];
+              double sum = fit;
+              int k = 1;
+              if (collisions > 0) {
+                sum += ScoreFunctions.jobAntiAffinity(collisions, count);
+                k++;
+              }
+              double spreadBoost = 0.0;
+              if (spreading) {
+                spreadBoost = spread.boost(idx, nodes[idx]);
+                if (spreadBoost != 0.0) {
+                  sum += spreadBoost;
+                  k++;
+                }
+              }
+              double fin = sum / k;
+              if (fastSelect && collisions == 0 && quickFilter) {
+                fastCode[idx] = scoreClass(fit, spreading ? spread.singleKey(idx, nodes[idx]) + 1 : 0) + 1;
+              }
+              if (metrics.retains(fin)) {
+                recordPlain(idx, metrics, fit, collisions, spreadBoost, fin);
+              }
+              curIdx = idx;
+              curScore = fin;
+              curVictims = List.of();
+              return true;
             }
-            curIdx = idx;
-            curScore = fin;
-            curVictims = List.of();
-            return true;
+            offset = off;
+            if (rank(idx, nodes[idx], metrics, preempt)) {
+              return true;
+            }
           }
-          if (rank(idx, nodes[idx], metrics, preempt)) {
-            return true;
-          }
+          return false;
+        } finally {
+          offset = off;
+          metrics.evaluateNodes(pulled);
         }
-        return false;
+      }
+
+      /** The id of the score class of fitting nodes with fit {@code fit} and spread slot {@code slot}. */
+      private int scoreClass(double fit, int slot) {
+        Integer id = scoreClassIds.get(new ScoreClassKey(Double.doubleToRawLongBits(fit), slot));
+        if (id != null) {
+          return id;
+        }
+        int next = scoreClassIds.size();
+        scoreClassIds.put(new ScoreClassKey(Double.doubleToRawLongBits(fit), slot), next);
+        if (next == scoreFit.length) {
+          int size = next * 2;
+          scoreFit = Arrays.copyOf(scoreFit, size);
+          scoreVersion = Arrays.copyOf(scoreVersion, size);
+          scoreBoost = Arrays.copyOf(scoreBoost, size);
+          scoreFin = Arrays.copyOf(scoreFin, size);
+        }
+        scoreFit[next] = fit;
+        scoreVersion[next] = 0;
+        return next;
+      }
+
+      /**
+       * Recomputes score class {@code sc} from its member at {@code idx} for the current spread
+       * counts: the spread boost and the score as {@link #nextRanked} computes them for a node
+       * without allocations of the group.
+       */
+      private void refreshScoreClass(int sc, int idx, int version) {
+        double fit = scoreFit[sc];
+        double spreadBoost = spread.active() ? spread.boost(idx, nodes[idx]) : 0.0;
+        double sum = fit;
+        int k = 1;
+        if (spreadBoost != 0.0) {
+          sum += spreadBoost;
+          k++;
+        }
+        scoreBoost[sc] = spreadBoost;
+        scoreFin[sc] = sum / k;
+        scoreVersion[sc] = version;
       }
 
       /** Records a {@link #plainScores} node's per-scorer scores in the metrics' top 5. */
@@ -647,10 +769,16 @@ public final class PlacementEngine {
           reason = null;
         } else if (state == FINAL_INFEASIBLE) {
           reason = checkReason[idx];
+          if (fastSelect) {
+            fastCode[idx] = -1;
+          }
         } else {
           reason = classChecks ? classCheck(idx, node) : checker.check(node);
           checkReason[idx] = reason;
           checks[idx] = reason == null ? FINAL_FEASIBLE : state == UNCHECKED ? CHECKED_ONCE : FINAL_INFEASIBLE;
+          if (fastSelect && checks[idx] == FINAL_INFEASIBLE) {
+            fastCode[idx] = -1;
+          }
           if (reason == null && spreadByClass && !node.computedClass().isEmpty()) {
             spread.primeFromClass(idx, node, classOf(idx));
           }
@@ -885,6 +1013,9 @@ public final class PlacementEngine {
         NodeUsage u = usageOf(best.idx);
         List<String> preempted = new ArrayList<>();
         outcome[best.idx] = UNRANKED;
+        if (fastSelect) {
+          fastCode[best.idx] = 0;
+        }
         for (AllocUsage v : best.victims) {
           u.remove(v.allocId());
           preempted.add(v.allocId());

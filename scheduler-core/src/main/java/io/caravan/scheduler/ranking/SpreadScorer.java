@@ -30,6 +30,8 @@ public final class SpreadScorer {
   private final List<Block> blocks = new ArrayList<>();
   private final Block[] blockArray;
   private final double sumWeights;
+  /** Changes whenever a count changes (boosts of an untargeted block depend on nothing else). */
+  private int version;
   /** The lowest targeted boost seen so far (starts at −1); a value with 0 desired scores this. */
   private double lowestBoost = -1.0;
 
@@ -189,6 +191,25 @@ public final class SpreadScorer {
     return sumWeights;
   }
 
+  /**
+   * True when there is exactly one spread block and it has no targets: then a node's boost is a
+   * function of its key ({@link #singleKey}) and the counts alone, which change only with
+   * {@link #version()}.
+   */
+  public boolean singleEven() {
+    return blockArray.length == 1 && !blockArray[0].targeted;
+  }
+
+  /** With {@link #singleEven()}: the node's key id in the block (resolved once), or −1 when it lacks the attribute. */
+  public int singleKey(int idx, Node node) {
+    return blockArray[0].keyOfNode(idx, node);
+  }
+
+  /** A number that changes whenever a count changes. */
+  public int version() {
+    return version;
+  }
+
   /** True when the group has any spread block. */
   public boolean active() {
     return blockArray.length > 0;
@@ -196,6 +217,7 @@ public final class SpreadScorer {
 
   /** Counts an existing or proposed allocation of this group on {@code node}. */
   public void count(Node node, int delta) {
+    version++;
     for (Block b : blockArray) {
       int key = b.keyOfValue(node);
       if (key != MISSING) {
@@ -206,6 +228,7 @@ public final class SpreadScorer {
 
   /** Like {@link #count(Node, int)} for the node at the engine's index {@code idx}, remembering its values. */
   public void count(int idx, Node node, int delta) {
+    version++;
     for (Block b : blockArray) {
       int key = b.keyOfNode(idx, node);
       if (key != MISSING) {
