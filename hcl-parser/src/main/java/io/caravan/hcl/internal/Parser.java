@@ -614,12 +614,21 @@ public final class Parser {
     {"||"}, {"&&"}, {"==", "!="}, {"<=", ">=", "<", ">"}, {"+", "-"}, {"*", "/", "%"},
   };
 
+  /** The first characters of the binary operators in {@link #LEVELS}. */
+  private static final boolean[] OPERATOR_START = new boolean[128];
+
+  static {
+    for (String[] level : LEVELS) for (String op : level) OPERATOR_START[op.charAt(0)] = true;
+  }
+
   private Node parseBinary(int level, boolean nl) {
     if (level >= LEVELS.length) return parseUnary(nl);
     Node lhs = parseBinary(level + 1, nl);
     while (true) {
       int save = p;
       skip(nl);
+      int c = peek();
+      if (c < 0 || c >= OPERATOR_START.length || !OPERATOR_START[c]) { p = save; return lhs; } // the usual case: no operator
       String op = null;
       for (String o : LEVELS[level]) {
         if (at(o)) {

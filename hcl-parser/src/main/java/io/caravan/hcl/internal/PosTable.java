@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Maps byte offsets to line/column positions. Columns count extended grapheme clusters (Unicode
  * UAX #29, via {@code java.util.regex}'s {@code \X}: combining marks, spacing marks, Hangul
  * syllables, emoji modifier and ZWJ sequences and regional-indicator pairs are one column each).
- * Line starts are indexed once. A line of plain ASCII (no carriage return) takes the fast path,
+ * Line starts are indexed once, on the first query (a parse that is never asked for a position
+ * never pays for them). A line of plain ASCII (no carriage return) takes the fast path,
  * column = byte distance + 1; any other line is segmented once, on its first query, into the byte
  * offsets where its clusters start, and answered by binary search.
  *
@@ -29,10 +30,8 @@ final class PosTable implements SourceRange.Positions {
 
   private final byte[] src;
   private final String file;
-  private final int[] lineStarts;
-  private final int lineCount;
-  /** Per line: true when the line holds only ASCII bytes and no carriage return (column = byte distance + 1). */
-  private final boolean[] plainLine;
+  /** The line index, made on the first position asked for (many parses never ask for one). */
+  private volatile Lines lines;
   /** Per non-plain line, once segmented: the byte offsets where its grapheme clusters start. */
   private final Map<Integer, int[]> clusterStarts = new ConcurrentHashMap<>();
   private int lastLine;
@@ -47,6 +46,36 @@ final class PosTable implements SourceRange.Positions {
   private final int baseColumn;
   private final int baseByte;
 
+  /**
+   * Line starts, and per line whether it holds only ASCII bytes and no carriage return (then
+   * column = byte distance + 1). Immutable once made, so threads that race to make it agree.
+   */
+  private record Lines(int[] starts, boolean[] plain, int count) {
+    static Lines of(byte[] src) {
+      int lines = 1;
+      for (byte c : src) {
+        if (c == '\n') lines++;
+      }
+      int[] starts = new int[lines]; // counted first: no garbage from growing a 10 MB file's table
+      boolean[] plain = new boolean[lines];
+      int n = 0;
+      starts[n++] = 0;
+      boolean special = false;
+      for (int i = 0; i < src.length; i++) {
+        byte c = src[i];
+        if (c == '\n') {
+          plain[n - 1] = !special;
+          starts[n++] = i + 1;
+          special = false;
+        } else if (c < 0 || c == '\r') {
+          special = true;
+        }
+      }
+      plain[n - 1] = !special;
+      return new Lines(starts, plain, n);
+    }
+  }
+
   PosTable(byte[] src, String file) {
     this(src, file, 1, 1, 0);
   }
@@ -58,29 +87,12 @@ final class PosTable implements SourceRange.Positions {
     this.baseLine = baseLine;
     this.baseColumn = baseColumn;
     this.baseByte = baseByte;
-    int lines = 1;
-    for (byte c : src) {
-      if (c == '\n') lines++;
-    }
-    int[] starts = new int[lines]; // counted first: no garbage from growing a 10 MB file's table
-    boolean[] plain = new boolean[lines];
-    int n = 0;
-    starts[n++] = 0;
-    boolean special = false;
-    for (int i = 0; i < src.length; i++) {
-      byte c = src[i];
-      if (c == '\n') {
-        plain[n - 1] = !special;
-        starts[n++] = i + 1;
-        special = false;
-      } else if (c < 0 || c == '\r') {
-        special = true;
-      }
-    }
-    plain[n - 1] = !special;
-    this.lineStarts = starts;
-    this.plainLine = plain;
-    this.lineCount = n;
+  }
+
+  private Lines lines() {
+    Lines l = lines;
+    if (l == null) lines = l = Lines.of(src);
+    return l;
   }
 
   Pos pos(int b) {
@@ -98,9 +110,10 @@ final class PosTable implements SourceRange.Positions {
   }
 
   private Pos computePos(int b) {
-    int line = lineOf(b);
-    int lineStart = lineStarts[line];
-    if (plainLine[line]) {
+    Lines ls = lines();
+    int line = lineOf(ls, b);
+    int lineStart = ls.starts[line];
+    if (ls.plain[line]) {
       return new Pos(line + 1, b - lineStart + 1, b);
     }
     int[] starts = clusterStarts.computeIfAbsent(line, this::segment);
@@ -115,6 +128,9 @@ final class PosTable implements SourceRange.Positions {
    * start of the file; malformed UTF-8 bytes are one cluster each.
    */
   private int[] segment(int line) {
+    Lines ls = lines();
+    int[] lineStarts = ls.starts;
+    int lineCount = ls.count;
     int from = lineStarts[line];
     int to = line + 1 < lineCount ? lineStarts[line + 1] - 1 : src.length; // exclusive, before '\n'
     if (line + 1 < lineCount && to > from && src[to - 1] == '\r') to--;
@@ -146,8 +162,10 @@ final class PosTable implements SourceRange.Positions {
    * The 0-based line holding byte {@code b}. Queries cluster around the previous answer, so the
    * search gallops outward from it and costs O(log distance) rather than O(log lines).
    */
-  private int lineOf(int b) {
-    int last = lastLine;
+  private int lineOf(Lines ls, int b) {
+    int[] lineStarts = ls.starts;
+    int lineCount = ls.count;
+    int last = Math.min(lastLine, lineCount - 1);
     int lo, hi; // invariant: lineStarts[lo] <= b < lineStarts[hi] (hi == lineCount means end)
     if (b >= lineStarts[last]) {
       lo = last;
