@@ -156,15 +156,15 @@ final class Nodes {
   static final class TupleCons extends Node {
     final List<Node> elems;
     TupleCons(List<Node> elems, SourceRange r, Source s) { super(r, s); this.elems = List.copyOf(elems); }
-    TupleCons(List<Node> elems, int start, int end, Source s) { super(start, end, s); this.elems = List.copyOf(elems); }
+    TupleCons(List<Node> elems, int start, int end, Source s) { super(start, end, s); this.elems = elems instanceof ImmutableList<Node> l ? l : List.copyOf(elems); }
     SourceRange startRange() { return new SourceRange(range().filename(), range().start(), new io.caravan.hcl.Pos(range().start().line(), range().start().column() + 1, range().start().byteOffset() + 1)); }
     void collectTraversals(List<Traversal> out) { for (Node n : elems) n.collectTraversals(out); }
     Value eval(EvalContext ctx, List<Diagnostic> d) {
       int m = d.size();
-      List<Value> vs = new ArrayList<>(elems.size());
+      ImmutableList.Builder<Value> vs = ImmutableList.builderWithExpectedSize(elems.size());
       for (int i = 0; i < elems.size(); i++) vs.add(elems.get(i).eval(ctx, d));
       if (failed(d, m)) return ERR;
-      return Value.tuple(vs);
+      return Value.tuple(vs.build()); // an ImmutableList: Value.tuple keeps it without a copy
     }
   }
 
@@ -438,6 +438,8 @@ final class Nodes {
     Template(List<Node> parts, int start, int end, Source s) { super(start, end, s); this.parts = List.copyOf(parts); this.quoted = null; }
     /** The quoted string {@code [start, end)} whose content {@code [start + 1, end - 1)} is one literal of NFC {@code value}. */
     Template(Value value, int start, int end, Source s) { super(start, end, s); this.parts = null; this.quoted = value; }
+    /** The string value when this is a quoted literal kept as one node, else null. */
+    Value quotedValue() { return quoted; }
     /** The parts, in order. */
     List<Node> parts() { return parts != null ? parts : List.of(new Literal(quoted, startByte() + 1, endByte() - 1, src)); }
     SourceRange startRange() { return parts == null ? parts().get(0).startRange() : parts.isEmpty() ? range() : parts.get(0).startRange(); }

@@ -27,8 +27,8 @@ public final class Parser {
   /** Recently made short string values by hash slot (see {@link #literalString}). */
   private final Value[] strings = new Value[1024];
   /** Recently made integer values by hash slot (see {@link #integer}). */
-  private final long[] integerKeys = new long[256];
-  private final Value[] integerValues = new Value[256];
+  private final long[] integerKeys = new long[1024];
+  private final Value[] integerValues = new Value[1024];
   /** Recently made ASCII names by hash slot (see {@link #asciiName}). */
   private final String[] names = new String[1024];
   private final Node.Source source;
@@ -407,6 +407,7 @@ public final class Parser {
       return a;
     }
     // block
+    String label0 = null; // the first label; labelNames holds them all once there are two
     String[] labelNames = NO_NAMES;
     int[] labelOffsets = NO_OFFSETS; // start and end of each label
     int labelCount = 0;
@@ -420,17 +421,23 @@ public final class Parser {
       } else if (atIdent()) {
         lab = ident();
       } else break;
-      if (labelCount == labelNames.length) {
-        labelNames = java.util.Arrays.copyOf(labelNames, Math.max(1, 2 * labelCount));
-        labelOffsets = java.util.Arrays.copyOf(labelOffsets, 2 * labelNames.length);
+      if (labelCount == 0) {
+        label0 = lab;
+        labelOffsets = new int[2];
+      } else {
+        if (labelCount >= labelNames.length) {
+          labelNames = java.util.Arrays.copyOf(labelNames, 2 * labelCount);
+          labelNames[0] = label0;
+        }
+        if (2 * labelCount >= labelOffsets.length) labelOffsets = java.util.Arrays.copyOf(labelOffsets, 4 * labelCount);
+        labelNames[labelCount] = lab;
       }
-      labelNames[labelCount] = lab;
       labelOffsets[2 * labelCount] = ls;
       labelOffsets[2 * labelCount + 1] = p;
       labelCount++;
     }
     ImmutableList<String> labels = labelCount == 0 ? ImmutableList.of()
-        : labelCount == 1 ? ImmutableList.of(labelNames[0]) : ImmutableList.copyOf(java.util.Arrays.copyOf(labelNames, labelCount));
+        : labelCount == 1 ? ImmutableList.of(label0) : ImmutableList.copyOf(java.util.Arrays.copyOf(labelNames, labelCount));
     if (labelOffsets.length != 2 * labelCount) labelOffsets = java.util.Arrays.copyOf(labelOffsets, 2 * labelCount);
     if (peek() != '{') {
       if (atNewline() || p >= b.length) {
@@ -573,6 +580,7 @@ public final class Parser {
     int s = p;
     Node n = parseQuotedTemplate();
     if (n instanceof Nodes.Literal l && l.value.type().equals(io.caravan.hcl.Type.STRING)) return l.value.asString();
+    if (n instanceof Nodes.Template t && t.quotedValue() != null) return t.quotedValue().asString();
     if (n instanceof Nodes.Template t && t.parts().isEmpty()) return "";
     if (n instanceof Nodes.Template t && t.parts().size() == 1 && t.parts().get(0) instanceof Nodes.Literal l) return l.value.asString();
     err("Invalid block label", "Template sequences are not allowed in block labels.", s, p);
@@ -886,7 +894,7 @@ public final class Parser {
     p++;
     skip(true);
     if (atKeyword("for")) return parseFor(s, false);
-    List<Node> elems = new ArrayList<>();
+    int base = itemTop; // the elements go on the item stack, as a body's items do
     while (true) {
       skip(true);
       if (peek() == ']') break;
@@ -894,7 +902,7 @@ public final class Parser {
         err("Unterminated tuple constructor expression", "There is no corresponding closing bracket before the end of the file. This may be caused by incorrect bracket nesting elsewhere in this file.", s, s + 1);
         throw new Bail();
       }
-      elems.add(parseExpr(true));
+      pushItem(parseExpr(true));
       skip(true);
       if (peek() == ',') { p++; continue; }
       if (peek() == ']') break;
@@ -903,6 +911,8 @@ public final class Parser {
       throw new Bail();
     }
     p++;
+    @SuppressWarnings("unchecked")
+    List<Node> elems = (List<Node>) (List<?>) popItems(base);
     return new Nodes.TupleCons(elems, s, p, source);
   }
 
