@@ -32,7 +32,8 @@ public final class MetricsCollector {
   private final ReasonCounts constraintFiltered = new ReasonCounts();
   private final ReasonCounts classExhausted = new ReasonCounts();
   private final ReasonCounts dimensionExhausted = new ReasonCounts();
-  private final List<NodeScoreMeta> scores = new ArrayList<>();
+  /** The kept top scores; their per-scorer maps are built by {@link #toMetric} (most are replaced first). */
+  private final List<Kept> scores = new ArrayList<>();
   private int coalescedFailures;
   /** Index and score of the first lowest kept score, valid once the top 5 is full. */
   private int worstIndex;
@@ -71,6 +72,17 @@ public final class MetricsCollector {
     }
   }
 
+  /** Like {@link #filterNode(String, String)} for {@code n} nodes of the same class and reason. */
+  public void filterNodes(String nodeClass, @Nullable String reason, int n) {
+    nodesFiltered += n;
+    if (!nodeClass.isEmpty()) {
+      classFiltered.add(nodeClass, n);
+    }
+    if (reason != null && !reason.isEmpty()) {
+      constraintFiltered.add(reason, n);
+    }
+  }
+
   /** Counts a feasible node that lacked resources in {@code dimension}. */
   public void exhaustNode(Node node, String dimension) {
     exhaustNode(node.nodeClass(), dimension);
@@ -101,20 +113,24 @@ public final class MetricsCollector {
   }
 
   /**
-   * Like {@link #scoreNode(Node, Map, double)}, building the per-scorer map only when the node
-   * enters the top 5 (most candidates never do, so most placements allocate nothing here).
+   * Like {@link #scoreNode(Node, Map, double)}, building the per-scorer map only for the nodes
+   * still kept when {@link #toMetric} is called (a spread placement may replace its top 5 many
+   * times). {@code perScorer} must capture values, not state that changes later.
    */
   public void scoreNode(Node node, Supplier<Map<String, Double>> perScorer, double normScore) {
     if (scores.size() < MAX_RETAINED_SCORES) {
-      scores.add(new NodeScoreMeta(node.id(), perScorer.get(), normScore));
+      scores.add(new Kept(node.id(), perScorer, normScore));
       refreshWorst();
       return;
     }
     if (normScore > worstRetained) {
-      scores.set(worstIndex, new NodeScoreMeta(node.id(), perScorer.get(), normScore));
+      scores.set(worstIndex, new Kept(node.id(), perScorer, normScore));
       refreshWorst();
     }
   }
+
+  /** A kept node score whose per-scorer map is built only when the metric is. */
+  private record Kept(String nodeId, Supplier<Map<String, Double>> perScorer, double normScore) {}
 
   /** Finds the first lowest kept score (the one a better node replaces). */
   private void refreshWorst() {
@@ -140,7 +156,10 @@ public final class MetricsCollector {
 
   /** The collected metric; score metadata sorted by normalized score, best first. */
   public AllocMetric toMetric() {
-    List<NodeScoreMeta> sorted = new ArrayList<>(scores);
+    List<NodeScoreMeta> sorted = new ArrayList<>(scores.size());
+    for (Kept k : scores) {
+      sorted.add(new NodeScoreMeta(k.nodeId, k.perScorer.get(), k.normScore));
+    }
     sorted.sort(Comparator.comparingDouble(NodeScoreMeta::normScore).reversed());
     return new AllocMetric(nodesEvaluated, nodesFiltered, nodesInPool, nodePool,
         ImmutableMap.copyOf(nodesAvailable), classFiltered.toSortedMap(), constraintFiltered.toSortedMap(),

@@ -30,10 +30,15 @@ final class ReasonCounts {
 
   /** Adds one to {@code key}'s count. */
   void add(String key) {
+    add(key, 1);
+  }
+
+  /** Adds {@code n} to {@code key}'s count. */
+  void add(String key, int n) {
     if (map == null) {
       String[] ks = keys;
       if (key == lastKey && ks != null) {
-        counts[lastIndex]++;
+        counts[lastIndex] += n;
         return;
       }
       if (ks == null) {
@@ -42,7 +47,7 @@ final class ReasonCounts {
       }
       for (int i = 0; i < size; i++) {
         if (ks[i] == key || ks[i].equals(key)) {
-          counts[i]++;
+          counts[i] += n;
           lastKey = key;
           lastIndex = i;
           return;
@@ -50,7 +55,7 @@ final class ReasonCounts {
       }
       if (size < SMALL) {
         ks[size] = key;
-        counts[size] = 1;
+        counts[size] = n;
         lastKey = key;
         lastIndex = size;
         size++;
@@ -64,11 +69,11 @@ final class ReasonCounts {
       lastKey = null;
     }
     if (key == lastKey && lastCount != null) {
-      lastCount[0]++;
+      lastCount[0] += n;
       return;
     }
     int[] c = map.computeIfAbsent(key, k -> new int[1]);
-    c[0]++;
+    c[0] += n;
     lastKey = key;
     lastCount = c;
   }

@@ -566,12 +566,28 @@ public final class PlacementEngine {
             final int n = nodeCount;
             final int[] code = fastCode;
             final int version = spread.version() + 1;
+            final String[] reasons = checkReason;
             int off = offset;
             int pulled = 0;
-            while (returned < limit && seen < n) {
+            int left = n - seen;
+            // A run of filtered nodes of one class and reason is counted at once.
+            String runClass = null;
+            String runReason = null;
+            int run = 0;
+            while (returned < limit && pulled < left) {
               int c = code[off];
               if (c < 0) {
-                metrics.filterNode(nodeClass(off), checkReason[off]);
+                String cls = nodeClass(off);
+                String reason = reasons[off];
+                if (cls != runClass || reason != runReason) {
+                  if (run > 0) {
+                    metrics.filterNodes(runClass, runReason, run);
+                  }
+                  runClass = cls;
+                  runReason = reason;
+                  run = 0;
+                }
+                run++;
               } else if (c > 0) {
                 int sc = c - 1;
                 if (scoreVersion[sc] != version) {
@@ -594,9 +610,12 @@ public final class PlacementEngine {
                 break;
               }
               off = off + 1 == n ? 0 : off + 1;
-              seen++;
               pulled++;
             }
+            if (run > 0) {
+              metrics.filterNodes(runClass, runReason, run);
+            }
+            seen += pulled;
             offset = off;
             metrics.evaluateNodes(pulled);
             if (returned >= limit) {
@@ -757,7 +776,7 @@ public final class PlacementEngine {
           double fin) {
         double anti = collisions > 0 ? ScoreFunctions.jobAntiAffinity(collisions, count) : Double.NaN;
         double s = spreadBoost != 0.0 ? spreadBoost : Double.NaN;
-        metrics.scoreNode(nodes[idx], scoreMap(fit, Double.NaN, anti, Double.NaN, Double.NaN, s, Double.NaN), fin);
+        metrics.scoreNode(nodes[idx], () -> scoreMap(fit, Double.NaN, anti, Double.NaN, Double.NaN, s, Double.NaN), fin);
       }
 
       /** Feasibility, CSI and distinct checks of the node at {@code idx}; true (and counted) when one rejects it. */
@@ -951,7 +970,14 @@ public final class PlacementEngine {
         }
         double fin = sum / n;
         if (metrics.retains(fin)) {
-          metrics.scoreNode(node, scoreMap(fit, devices, anti, penalty, affinity, spreadBoost, preemption), fin);
+          double f = fit;
+          double d = devices;
+          double a = anti;
+          double p = penalty;
+          double af = affinity;
+          double sb = spreadBoost;
+          double pr = preemption;
+          metrics.scoreNode(node, () -> scoreMap(f, d, a, p, af, sb, pr), fin);
         }
         curIdx = idx;
         curScore = fin;
