@@ -333,8 +333,8 @@ public final class PlacementEngine {
       return snapshot.jobById(a.namespace(), a.jobID()).map(j -> j.priority() == null ? 50 : j.priority()).orElse(50);
     }
 
-    /** A score class key: a fit's bits and a spread key slot. */
-    private record ScoreClassKey(long fitBits, int slot) {}
+    /** A score class key: a fit's bits, a spread key slot and the group's allocations on the node. */
+    private record ScoreClassKey(long fitBits, int slot, int collisions) {}
 
     /** One scored candidate. */
     private record Ranked(int idx, double score, List<AllocUsage> victims) {}
@@ -398,20 +398,24 @@ public final class PlacementEngine {
       /**
        * Whether {@link #select} may take runs of nodes by their {@link #fastCode}: the scores are
        * {@link #plainScores} and the spread, if any, has one untargeted block, so the score of a
-       * fitting node without allocations of the group is a function of its fit and its spread key
+       * fitting node is a function of its fit, its spread key and the group's allocations on it
        * (its score class) while the spread counts stay the same ({@link SpreadScorer#version}).
        */
       final boolean fastSelect;
       /**
        * Per node index: 0 when the node must take {@link #nextRanked}; −1 when it is finally
        * infeasible (its reason is {@code checkReason}); otherwise 1 + its score class (final
-       * feasibility, no CSI or distinct checks, fits, no allocations of the group). Reset by
-       * {@link #commit} for the node it changes.
+       * feasibility, no CSI or distinct checks, fits). Reset by {@link #commit} for the node it
+       * changes (its usage and allocation count change only there).
        */
       final int[] fastCode;
-      /** Score classes: (fit bits, spread key slot) → id; per id its fit, and its boost and score at a count version. */
+      /**
+       * Score classes: (fit bits, spread key slot, group allocations) → id; per id its fit and
+       * allocations, and its boost and score at a count version.
+       */
       final Map<ScoreClassKey, Integer> scoreClassIds = new HashMap<>();
       double[] scoreFit = new double[16];
+      int[] scoreCollisions = new int[16];
       int[] scoreVersion = new int[16];
       double[] scoreBoost = new double[16];
       double[] scoreFin = new double[16];
@@ -562,11 +566,15 @@ public final class PlacementEngine {
         while (returned < limit) {
           if (fastSelect) {
             // Nodes known by their fast code, as the loop below would take them one iteration
-            // each (a positive score skips nothing); any other node ends the run and goes below.
+            // each (a positive score skips nothing); any other node, or a non-positive score
+            // while fewer than MAX_SKIP are skipped, ends the run and goes below.
             final int n = nodeCount;
             final int[] code = fastCode;
             final int version = spread.version() + 1;
             final String[] reasons = checkReason;
+            // Once MAX_SKIP nodes are skipped, the loop below takes a non-positive score as it
+            // takes a positive one (its skip loop no longer runs), so such nodes stay in the run.
+            final boolean skipsFull = skipped.size() >= MAX_SKIP;
             int off = offset;
             int pulled = 0;
             int left = n - seen;
@@ -594,11 +602,11 @@ public final class PlacementEngine {
                   refreshScoreClass(sc, off, version);
                 }
                 double fin = scoreFin[sc];
-                if (!(fin > 0.0)) {
+                if (!(fin > 0.0) && !skipsFull) {
                   break;
                 }
                 if (metrics.retains(fin)) {
-                  recordPlain(off, metrics, scoreFit[sc], 0, scoreBoost[sc], fin);
+                  recordPlain(off, metrics, scoreFit[sc], scoreCollisions[sc], scoreBoost[sc], fin);
                 }
                 returned++;
                 if (bestIdx < 0 || fin > bestScore) {
@@ -709,8 +717,8 @@ public final class PlacementEngine {
                 }
               }
               double fin = sum / k;
-              if (fastSelect && collisions == 0 && quickFilter) {
-                fastCode[idx] = scoreClass(fit, spreading ? spread.singleKey(idx, nodes[idx]) + 1 : 0) + 1;
+              if (fastSelect && quickFilter) {
+                fastCode[idx] = scoreClass(fit, spreading ? spread.singleKey(idx, nodes[idx]) + 1 : 0, collisions) + 1;
               }
               if (metrics.retains(fin)) {
                 recordPlain(idx, metrics, fit, collisions, spreadBoost, fin);
@@ -732,36 +740,46 @@ public final class PlacementEngine {
         }
       }
 
-      /** The id of the score class of fitting nodes with fit {@code fit} and spread slot {@code slot}. */
-      private int scoreClass(double fit, int slot) {
-        Integer id = scoreClassIds.get(new ScoreClassKey(Double.doubleToRawLongBits(fit), slot));
+      /**
+       * The id of the score class of fitting nodes with fit {@code fit}, spread slot {@code slot}
+       * and {@code collisions} allocations of the group.
+       */
+      private int scoreClass(double fit, int slot, int collisions) {
+        ScoreClassKey key = new ScoreClassKey(Double.doubleToRawLongBits(fit), slot, collisions);
+        Integer id = scoreClassIds.get(key);
         if (id != null) {
           return id;
         }
         int next = scoreClassIds.size();
-        scoreClassIds.put(new ScoreClassKey(Double.doubleToRawLongBits(fit), slot), next);
+        scoreClassIds.put(key, next);
         if (next == scoreFit.length) {
           int size = next * 2;
           scoreFit = Arrays.copyOf(scoreFit, size);
+          scoreCollisions = Arrays.copyOf(scoreCollisions, size);
           scoreVersion = Arrays.copyOf(scoreVersion, size);
           scoreBoost = Arrays.copyOf(scoreBoost, size);
           scoreFin = Arrays.copyOf(scoreFin, size);
         }
         scoreFit[next] = fit;
+        scoreCollisions[next] = collisions;
         scoreVersion[next] = 0;
         return next;
       }
 
       /**
        * Recomputes score class {@code sc} from its member at {@code idx} for the current spread
-       * counts: the spread boost and the score as {@link #nextRanked} computes them for a node
-       * without allocations of the group.
+       * counts: the spread boost and the score as {@link #nextRanked} computes them.
        */
       private void refreshScoreClass(int sc, int idx, int version) {
         double fit = scoreFit[sc];
-        double spreadBoost = spread.active() ? spread.boost(idx, nodes[idx]) : 0.0;
+        int collisions = scoreCollisions[sc];
         double sum = fit;
         int k = 1;
+        if (collisions > 0) {
+          sum += ScoreFunctions.jobAntiAffinity(collisions, count);
+          k++;
+        }
+        double spreadBoost = spread.active() ? spread.boost(idx, nodes[idx]) : 0.0;
         if (spreadBoost != 0.0) {
           sum += spreadBoost;
           k++;
