@@ -26,12 +26,14 @@ import io.caravan.benchmarks.workload.WorkloadGenerator;
  * workload with a fresh {@link PlacementEngine} over the same snapshot. The {@code placements}
  * secondary result is placements per second, comparable with {@code FenzoPlacementBenchmark}.
  * {@code candidates} selects Nomad's limit iterator ({@code nomad}) or ranking every feasible
- * node ({@code full-scan}, see {@link PlacementOptions}).
+ * node ({@code full-scan}, see {@link PlacementOptions}). Five warm-up iterations: the engine's
+ * fast paths are reached only after nodes have been seen once, and with three the JIT was still
+ * recompiling the ranking loop in the first measured iterations.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Thread)
 public class CaravanPlacementBenchmark {
