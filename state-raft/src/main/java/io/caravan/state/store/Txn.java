@@ -36,10 +36,15 @@ public final class Txn {
   private PersistentSortedMap<String, PersistentSortedMap<String, Node>> nodesByPool;
   private PersistentSortedMap<String, Allocation> allocs;
   private final SharedValues shared = new SharedValues();
-  private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByNode;
-  private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByJob;
-  private PersistentSortedMap<String, PersistentSortedMap<String, Allocation>> allocsByEval;
+  private final BufferedIndex<Allocation> allocsByNode;
+  private final BufferedIndex<Allocation> allocsByJob;
+  private final BufferedIndex<Allocation> allocsByEval;
   private PersistentSortedMap<String, NodeAllocTotals> nodeTotals;
+  /** Node totals changed by this transaction, written into {@link #nodeTotals} at commit (a count of 0 removes). */
+  private final Map<String, NodeAllocTotals> changedTotals = new java.util.LinkedHashMap<>();
+  /** Nodes and evaluations looked up for allocations (a plan's share a few), forgotten when those tables change. */
+  private final Map<String, Node> nodeLookups = new java.util.HashMap<>();
+  private final Map<String, Evaluation> evalLookups = new java.util.HashMap<>();
   /** Usage per allocated-resources instance (stored allocations share equal ones, see {@link SharedValues}). */
   private final Map<AllocatedResources, AllocUsage> usageByResources = new IdentityHashMap<>();
   private PersistentSortedMap<String, Evaluation> evals;
@@ -59,9 +64,9 @@ public final class Txn {
     nodes = s.nodes;
     nodesByPool = s.nodesByPool;
     allocs = s.allocs;
-    allocsByNode = s.allocsByNode;
-    allocsByJob = s.allocsByJob;
-    allocsByEval = s.allocsByEval;
+    allocsByNode = new BufferedIndex<>(s.allocsByNode, edit);
+    allocsByJob = new BufferedIndex<>(s.allocsByJob, edit);
+    allocsByEval = new BufferedIndex<>(s.allocsByEval, edit);
     nodeTotals = s.nodeTotals;
     evals = s.evals;
     evalsByJob = s.evalsByJob;
@@ -73,10 +78,45 @@ public final class Txn {
   }
 
   StateSnapshot commit() {
-    edit.close();
-    return new StateSnapshot(index, tableIndexes, jobs, jobVersions, jobsByNamespace, nodes, nodesByPool, allocs,
-        allocsByNode, allocsByJob, allocsByEval, nodeTotals, evals, evalsByJob, deployments, deploymentsByJob, schedulerConfig,
+    for (Map.Entry<String, NodeAllocTotals> e : changedTotals.entrySet()) {
+      nodeTotals = e.getValue().count() == 0 ? nodeTotals.remove(e.getKey(), edit) : nodeTotals.put(e.getKey(), e.getValue(), edit);
+    }
+    changedTotals.clear();
+    StateSnapshot s = new StateSnapshot(index, tableIndexes, jobs, jobVersions, jobsByNamespace, nodes, nodesByPool, allocs,
+        allocsByNode.commit(), allocsByJob.commit(), allocsByEval.commit(), nodeTotals, evals, evalsByJob, deployments, deploymentsByJob, schedulerConfig,
         nodePools, periodicLaunches);
+    edit.close();
+    return s;
+  }
+
+  /** The node an allocation is placed on, looked up once per transaction. */
+  private Node nodeForAlloc(String nodeId) {
+    if (nodeId == null) {
+      return null;
+    }
+    Node n = nodeLookups.get(nodeId);
+    if (n == null) {
+      n = nodes.get(nodeId);
+      if (n != null) {
+        nodeLookups.put(nodeId, n);
+      }
+    }
+    return n;
+  }
+
+  /** The evaluation that made an allocation, looked up once per transaction. */
+  private Evaluation evalForAlloc(String evalId) {
+    if (evalId == null) {
+      return null;
+    }
+    Evaluation e = evalLookups.get(evalId);
+    if (e == null) {
+      e = evals.get(evalId);
+      if (e != null) {
+        evalLookups.put(evalId, e);
+      }
+    }
+    return e;
   }
 
   /** The Raft index this transaction stamps. */
@@ -168,6 +208,7 @@ public final class Txn {
       nodesByPool = indexRemove(nodesByPool, existing.nodePool(), node.id());
     }
     nodes = nodes.put(node.id(), stored, edit);
+    nodeLookups.remove(node.id());
     nodesByPool = indexPut(nodesByPool, pool, node.id(), stored);
     touch("nodes");
     return stored;
@@ -188,6 +229,7 @@ public final class Txn {
       return false;
     }
     nodes = nodes.remove(nodeId, edit);
+    nodeLookups.remove(nodeId);
     nodesByPool = indexRemove(nodesByPool, existing.nodePool(), nodeId);
     touch("nodes");
     return true;
@@ -216,7 +258,7 @@ public final class Txn {
     String namespace = ns(a.namespace());
     Job job = sharedJob(namespace, a.jobID(), a.job(), existing);
     Allocation stored = shared.shareRepeatedFields(a.toBuilder(), a, job, existing,
-            nodes.get(a.nodeID()), evals.get(a.evalID()))
+            nodeForAlloc(a.nodeID()), evalForAlloc(a.evalID()))
         .namespace(namespace.equals(DEFAULT_NAMESPACE) ? DEFAULT_NAMESPACE : namespace)
         .job(job)
         .createIndex(existing == null ? index : existing.createIndex())
@@ -228,19 +270,19 @@ public final class Txn {
       String jobKey = StateSnapshot.jobKey(namespace, stored.jobID());
       String existingJobKey = StateSnapshot.jobKey(existing.namespace(), existing.jobID());
       if (!Objects.equals(existing.nodeID(), stored.nodeID())) {
-        allocsByNode = indexRemove(allocsByNode, existing.nodeID(), existing.id());
+        allocsByNode.remove(existing.nodeID(), existing.id());
       }
       if (!existingJobKey.equals(jobKey)) {
-        allocsByJob = indexRemove(allocsByJob, existingJobKey, existing.id());
+        allocsByJob.remove(existingJobKey, existing.id());
       }
       if (!Objects.equals(existing.evalID(), stored.evalID())) {
-        allocsByEval = indexRemove(allocsByEval, existing.evalID(), existing.id());
+        allocsByEval.remove(existing.evalID(), existing.id());
       }
     }
     allocs = allocs.put(stored.id(), stored, edit);
-    allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
-    allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
-    allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
+    allocsByNode.put(stored.nodeID(), stored.id(), stored);
+    allocsByJob.put(StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
+    allocsByEval.put(stored.evalID(), stored.id(), stored);
     boolean sameUsage = existing != null && existing.allocatedResources() == stored.allocatedResources()
         && existing.terminal() == stored.terminal() && existing.nodeID().equals(stored.nodeID());
     if (!sameUsage) {
@@ -258,9 +300,12 @@ public final class Txn {
     }
     AllocatedResources r = a.allocatedResources();
     AllocUsage u = r == null ? AllocUsage.of(a, 0) : usageByResources.computeIfAbsent(r, k -> AllocUsage.of(a, 0));
-    NodeAllocTotals t = nodeTotals.get(a.nodeID());
+    NodeAllocTotals t = changedTotals.get(a.nodeID());
+    if (t == null) {
+      t = nodeTotals.get(a.nodeID());
+    }
     t = (t == null ? NodeAllocTotals.EMPTY : t).plus(sign, u.cpu(), u.memoryMB(), u.diskMB(), u.complex());
-    nodeTotals = t.count() == 0 ? nodeTotals.remove(a.nodeID(), edit) : nodeTotals.put(a.nodeID(), t, edit);
+    changedTotals.put(a.nodeID(), t);
   }
 
 
@@ -279,9 +324,9 @@ public final class Txn {
   }
 
   private void unindexAlloc(Allocation a) {
-    allocsByNode = indexRemove(allocsByNode, a.nodeID(), a.id());
-    allocsByJob = indexRemove(allocsByJob, StateSnapshot.jobKey(a.namespace(), a.jobID()), a.id());
-    allocsByEval = indexRemove(allocsByEval, a.evalID(), a.id());
+    allocsByNode.remove(a.nodeID(), a.id());
+    allocsByJob.remove(StateSnapshot.jobKey(a.namespace(), a.jobID()), a.id());
+    allocsByEval.remove(a.evalID(), a.id());
   }
 
   public void deleteAllocs(Collection<String> ids) {
@@ -309,6 +354,7 @@ public final class Txn {
         evalsByJob = indexRemove(evalsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), e.id());
       }
       evals = evals.put(e.id(), stored, edit);
+      evalLookups.remove(e.id());
       evalsByJob = indexPut(evalsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
     }
     touch("evals");
@@ -319,6 +365,7 @@ public final class Txn {
       Evaluation existing = evals.get(id);
       if (existing != null) {
         evals = evals.remove(id, edit);
+        evalLookups.remove(id);
         evalsByJob = indexRemove(evalsByJob, StateSnapshot.jobKey(existing.namespace(), existing.jobID()), id);
       }
     }
@@ -424,9 +471,9 @@ public final class Txn {
       if (a.job() == stored) {
         Allocation shared = a.toBuilder().job(updated).build();
         allocs = allocs.put(a.id(), shared, edit);
-        allocsByNode = indexPut(allocsByNode, shared.nodeID(), shared.id(), shared);
-        allocsByJob = indexPut(allocsByJob, key, shared.id(), shared);
-        allocsByEval = indexPut(allocsByEval, shared.evalID(), shared.id(), shared);
+        allocsByNode.put(shared.nodeID(), shared.id(), shared);
+        allocsByJob.put(key, shared.id(), shared);
+        allocsByEval.put(shared.evalID(), shared.id(), shared);
       }
     }
     Job current = jobs.get(key);
@@ -485,6 +532,7 @@ public final class Txn {
 
   void restoreNode(Node n) {
     nodes = nodes.put(n.id(), n, edit);
+    nodeLookups.remove(n.id());
     nodesByPool = indexPut(nodesByPool, n.nodePool(), n.id(), n);
   }
 
@@ -492,9 +540,9 @@ public final class Txn {
     Job job = sharedJob(a.namespace(), a.jobID(), a.job(), null);
     Allocation stored = job == a.job() ? a : a.toBuilder().job(job).build();
     allocs = allocs.put(stored.id(), stored, edit);
-    allocsByNode = indexPut(allocsByNode, stored.nodeID(), stored.id(), stored);
-    allocsByJob = indexPut(allocsByJob, StateSnapshot.jobKey(stored.namespace(), stored.jobID()), stored.id(), stored);
-    allocsByEval = indexPut(allocsByEval, stored.evalID(), stored.id(), stored);
+    allocsByNode.put(stored.nodeID(), stored.id(), stored);
+    allocsByJob.put(StateSnapshot.jobKey(stored.namespace(), stored.jobID()), stored.id(), stored);
+    allocsByEval.put(stored.evalID(), stored.id(), stored);
     count(stored, 1);
   }
 
@@ -509,6 +557,7 @@ public final class Txn {
 
   void restoreEval(Evaluation e) {
     evals = evals.put(e.id(), e, edit);
+    evalLookups.remove(e.id());
     evalsByJob = indexPut(evalsByJob, StateSnapshot.jobKey(e.namespace(), e.jobID()), e.id(), e);
   }
 

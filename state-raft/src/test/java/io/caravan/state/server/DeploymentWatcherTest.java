@@ -306,8 +306,10 @@ class DeploymentWatcherTest {
 
     // a changed allocation of the job is decided again
     assertThat(DeploymentDecider.decide(s, t0, ids, quiet)).isEqualTo(fresh);
+    String placed = undecided(s).get(0).id();
     report(s, true);
-    StateSnapshot healthy = await("the allocation is healthy", x -> undecided(x).isEmpty());
+    StateSnapshot healthy = await("the allocation is healthy", x -> x.allocById(placed).orElseThrow().deploymentStatus() != null
+        && Boolean.TRUE.equals(x.allocById(placed).orElseThrow().deploymentStatus().healthy()));
     assertThat(healthy.allocsByJobVersion("default", "web")).isNotSameAs(s.allocsByJobVersion("default", "web"));
     assertThat(DeploymentDecider.decide(healthy, t0, ids, quiet)).isEqualTo(DeploymentDecider.decide(healthy, t0, ids));
   }
