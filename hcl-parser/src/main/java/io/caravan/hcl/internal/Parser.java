@@ -25,16 +25,16 @@ public final class Parser {
   private final String file;
   private final PosTable pt;
   /** Recently made short string values by hash slot (see {@link #literalString}). */
-  private final Value[] strings = new Value[1024];
+  private final Value[] strings;
   /** Recently made integer values by hash slot (see {@link #integer}). */
-  private final long[] integerKeys = new long[1024];
-  private final Value[] integerValues = new Value[1024];
+  private final long[] integerKeys;
+  private final Value[] integerValues;
   /** Recently made ASCII names by hash slot (see {@link #asciiName}). */
-  private final String[] names = new String[1024];
+  private final String[] names;
   private final Node.Source source;
   private final List<Diagnostic> diags = new ArrayList<>();
   /** Items of the bodies being parsed, innermost body on top (one array for the whole parse, not a list per body). */
-  private Object[] itemStack = new Object[64];
+  private Object[] itemStack = new Object[16];
   private int itemTop;
   private int p;
   private int depth;
@@ -42,7 +42,21 @@ public final class Parser {
   /** The bytes traversal ranges index into: {@code b}, or the whole JSON file for a template inside a JSON string. */
   private final byte[] traversalSource;
 
+  /**
+   * Slots of the sharing caches for a source of {@code length} bytes: 1,024 for large files, fewer
+   * for small ones (a typical jobspec is a few kilobytes, and four 1,024-slot tables were most of
+   * what parsing it allocated).
+   */
+  private static int cacheSlots(int length) {
+    return Integer.highestOneBit(Math.max(16, Math.min(1024, length >> 4)));
+  }
+
   private Parser(byte[] src, String file) {
+    int slots = cacheSlots(src.length);
+    this.strings = new Value[slots];
+    this.integerKeys = new long[slots];
+    this.integerValues = new Value[slots];
+    this.names = new String[slots];
     this.b = src;
     this.file = file;
     this.pt = new PosTable(src, file);
@@ -51,6 +65,11 @@ public final class Parser {
   }
 
   private Parser(byte[] text, String file, byte[] fileBytes, int line, int column, int byteOffset) {
+    int slots = cacheSlots(text.length);
+    this.strings = new Value[slots];
+    this.integerKeys = new long[slots];
+    this.integerValues = new Value[slots];
+    this.names = new String[slots];
     this.b = text;
     this.file = file;
     this.pt = new PosTable(text, file, line, column, byteOffset);

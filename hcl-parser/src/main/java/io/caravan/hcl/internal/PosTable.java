@@ -39,8 +39,7 @@ final class PosTable implements SourceRange.Positions {
    * Recently made positions by byte offset (direct-mapped): a range's end is often the next
    * range's start, and sharing those Pos objects trims about a quarter of them from a large AST.
    */
-  private static final int POS_CACHE = 1024;
-  private final Pos[] posCache = new Pos[POS_CACHE];
+  private final Pos[] posCache;
   /** Where offset 0 of {@code src} sits in its file (a template inside a JSON string starts after its quote). */
   private final int baseLine;
   private final int baseColumn;
@@ -87,6 +86,7 @@ final class PosTable implements SourceRange.Positions {
     this.baseLine = baseLine;
     this.baseColumn = baseColumn;
     this.baseByte = baseByte;
+    this.posCache = new Pos[Integer.highestOneBit(Math.max(16, Math.min(1024, src.length >> 4)))]; // small files, small cache
   }
 
   private Lines lines() {
@@ -98,7 +98,7 @@ final class PosTable implements SourceRange.Positions {
   Pos pos(int b) {
     if (b > src.length) b = src.length;
     if (b < 0) b = 0;
-    int slot = b & (POS_CACHE - 1);
+    int slot = b & (posCache.length - 1);
     Pos cached = posCache[slot];
     if (cached != null && cached.byteOffset() == b + baseByte) return cached;
     Pos p = computePos(b);
