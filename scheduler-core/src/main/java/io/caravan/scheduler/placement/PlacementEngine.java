@@ -88,14 +88,24 @@ public final class PlacementEngine {
   private Candidates candidates(String pool, List<String> dcs) {
     return candidates.computeIfAbsent(pool + "\u0000" + String.join("\u0000", dcs), k -> {
       List<Node> out = new ArrayList<>();
-      Map<String, Integer> perDc = new HashMap<>();
+      // Counters per datacenter, with the last one remembered: nodes share a few (interned) values.
+      Map<String, int[]> perDc = new HashMap<>();
+      String lastDc = null;
+      int[] lastCount = null;
       for (Node n : snapshot.nodesByPool(pool)) {
-        if (n.ready() && inAnyDc(n.datacenter(), dcs)) {
+        String dc = n.datacenter();
+        if (n.ready() && inAnyDc(dc, dcs)) {
           out.add(n);
-          perDc.merge(n.datacenter(), 1, Integer::sum);
+          if (dc != lastDc || lastCount == null) {
+            lastCount = perDc.computeIfAbsent(dc, d -> new int[1]);
+            lastDc = dc;
+          }
+          lastCount[0]++;
         }
       }
-      return new Candidates(List.copyOf(out), ImmutableMap.copyOf(new TreeMap<>(perDc)));
+      TreeMap<String, Integer> sorted = new TreeMap<>();
+      perDc.forEach((dc, c) -> sorted.put(dc, c[0]));
+      return new Candidates(List.copyOf(out), ImmutableMap.copyOf(sorted));
     });
   }
 
@@ -414,6 +424,11 @@ public final class PlacementEngine {
        * allocations, and its boost and score at a count version.
        */
       final Map<ScoreClassKey, Integer> scoreClassIds = new HashMap<>();
+      /** The class {@link #scoreClass} returned last and its arguments (most lookups repeat it). */
+      int lastClass = -1;
+      long lastClassFitBits;
+      int lastClassSlot;
+      int lastClassCollisions;
       double[] scoreFit = new double[16];
       int[] scoreCollisions = new int[16];
       int[] scoreVersion = new int[16];
@@ -745,9 +760,17 @@ public final class PlacementEngine {
        * and {@code collisions} allocations of the group.
        */
       private int scoreClass(double fit, int slot, int collisions) {
-        ScoreClassKey key = new ScoreClassKey(Double.doubleToRawLongBits(fit), slot, collisions);
+        long fitBits = Double.doubleToRawLongBits(fit);
+        if (lastClass >= 0 && fitBits == lastClassFitBits && slot == lastClassSlot && collisions == lastClassCollisions) {
+          return lastClass;
+        }
+        ScoreClassKey key = new ScoreClassKey(fitBits, slot, collisions);
         Integer id = scoreClassIds.get(key);
+        lastClassFitBits = fitBits;
+        lastClassSlot = slot;
+        lastClassCollisions = collisions;
         if (id != null) {
+          lastClass = id;
           return id;
         }
         int next = scoreClassIds.size();
@@ -763,6 +786,7 @@ public final class PlacementEngine {
         scoreFit[next] = fit;
         scoreCollisions[next] = collisions;
         scoreVersion[next] = 0;
+        lastClass = next;
         return next;
       }
 
