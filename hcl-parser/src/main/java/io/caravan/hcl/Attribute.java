@@ -11,27 +11,26 @@ import java.util.Objects;
 public final class Attribute {
   private final String name;
   private final Expression expression;
-  /** The position table of the compact form, or null when {@link #given} holds the ranges. */
-  private final SourceRange.Positions table;
+  /**
+   * The position table of the compact form (range {@code [start, end)}, name
+   * {@code [start, nameEnd)}, equals sign {@code [equalsStart, equalsStart + 1)}), or the three
+   * ranges as given ({@code SourceRange[]}: range, nameRange, equalsRange). One field for both
+   * keeps a parsed attribute at 40 bytes.
+   */
+  private final Object ranges;
   private final int start;
   private final int end;
   private final int nameEnd;
   private final int equalsStart;
-  private final int equalsEnd;
-  /** range, nameRange, equalsRange when they are not all from one table. */
-  private final SourceRange[] given;
 
-  private Attribute(String name, Expression expression, SourceRange.Positions table, int start, int end, int nameEnd,
-      int equalsStart, int equalsEnd) {
+  private Attribute(String name, Expression expression, Object ranges, int start, int end, int nameEnd, int equalsStart) {
     this.name = name;
     this.expression = expression;
-    this.table = Objects.requireNonNull(table);
+    this.ranges = Objects.requireNonNull(ranges);
     this.start = start;
     this.end = end;
     this.nameEnd = nameEnd;
     this.equalsStart = equalsStart;
-    this.equalsEnd = equalsEnd;
-    this.given = null;
   }
 
   /**
@@ -41,28 +40,24 @@ public final class Attribute {
    */
   public static Attribute ofBytes(String name, Expression expression, SourceRange.Positions table, int start, int end,
       int nameEnd, int equalsStart, int equalsEnd) {
-    return new Attribute(name, expression, table, start, end, nameEnd, equalsStart, equalsEnd);
+    if (equalsEnd == equalsStart + 1) return new Attribute(name, expression, table, start, end, nameEnd, equalsStart);
+    return new Attribute(name, expression, new SourceRange[] {SourceRange.ofBytes(table, start, end),
+        SourceRange.ofBytes(table, start, nameEnd), SourceRange.ofBytes(table, equalsStart, equalsEnd)}, 0, 0, 0, 0);
   }
 
   /** An attribute with these ranges. */
   public Attribute(String name, Expression expression, SourceRange range, SourceRange nameRange, SourceRange equalsRange) {
-    this.name = name;
-    this.expression = expression;
+    this(name, expression, compactTable(range, nameRange, equalsRange) != null ? compactTable(range, nameRange, equalsRange)
+        : new SourceRange[] {range, nameRange, equalsRange},
+        range.startOffset(), range.endOffset(), nameRange.endOffset(), equalsRange.startOffset());
+  }
+
+  /** The table all three ranges were made from, when they fit the compact form, else null. */
+  private static SourceRange.Positions compactTable(SourceRange range, SourceRange nameRange, SourceRange equalsRange) {
     SourceRange.Positions t = range.table();
-    if (SourceRange.madeFrom(nameRange, t) && SourceRange.madeFrom(equalsRange, t)
-        && nameRange.startOffset() == range.startOffset()) {
-      this.table = t;
-      this.start = range.startOffset();
-      this.end = range.endOffset();
-      this.nameEnd = nameRange.endOffset();
-      this.equalsStart = equalsRange.startOffset();
-      this.equalsEnd = equalsRange.endOffset();
-      this.given = null;
-    } else {
-      this.table = null;
-      this.start = this.end = this.nameEnd = this.equalsStart = this.equalsEnd = 0;
-      this.given = new SourceRange[] {range, nameRange, equalsRange};
-    }
+    boolean compact = SourceRange.madeFrom(nameRange, t) && SourceRange.madeFrom(equalsRange, t)
+        && nameRange.startOffset() == range.startOffset() && equalsRange.endOffset() == equalsRange.startOffset() + 1;
+    return compact ? t : null;
   }
 
   /** The attribute's name. */
@@ -77,17 +72,18 @@ public final class Attribute {
 
   /** From the name to the end of the expression. */
   public SourceRange range() {
-    return given != null ? given[0] : SourceRange.ofBytes(table, start, end);
+    return ranges instanceof SourceRange[] given ? given[0] : SourceRange.ofBytes((SourceRange.Positions) ranges, start, end);
   }
 
   /** The name's range. */
   public SourceRange nameRange() {
-    return given != null ? given[1] : SourceRange.ofBytes(table, start, nameEnd);
+    return ranges instanceof SourceRange[] given ? given[1] : SourceRange.ofBytes((SourceRange.Positions) ranges, start, nameEnd);
   }
 
   /** The range of the equals sign (the colon in JSON syntax). */
   public SourceRange equalsRange() {
-    return given != null ? given[2] : SourceRange.ofBytes(table, equalsStart, equalsEnd);
+    return ranges instanceof SourceRange[] given ? given[2]
+        : SourceRange.ofBytes((SourceRange.Positions) ranges, equalsStart, equalsStart + 1);
   }
 
   @Override

@@ -10,22 +10,22 @@ import java.util.Objects;
  */
 public final class Body {
   private final ImmutableList<Object> items;
-  private final SourceRange.Positions table;
+  /**
+   * The position table of the compact form (range {@code [start, end)}, end range
+   * {@code [end, endEnd)}: a parsed body's end range starts where the body ends), or the two
+   * ranges as given ({@code SourceRange[]}). One field for both keeps a parsed body at 32 bytes.
+   */
+  private final Object ranges;
   private final int start;
   private final int end;
-  private final int endStart;
   private final int endEnd;
-  /** range and endRange when they are not from one table. */
-  private final SourceRange[] given;
 
-  private Body(ImmutableList<Object> items, SourceRange.Positions table, int start, int end, int endStart, int endEnd) {
+  private Body(ImmutableList<Object> items, Object ranges, int start, int end, int endEnd) {
     this.items = Objects.requireNonNull(items);
-    this.table = Objects.requireNonNull(table);
+    this.ranges = Objects.requireNonNull(ranges);
     this.start = start;
     this.end = end;
-    this.endStart = endStart;
     this.endEnd = endEnd;
-    this.given = null;
   }
 
   /**
@@ -34,25 +34,21 @@ public final class Body {
    */
   public static Body ofBytes(ImmutableList<Object> items, SourceRange.Positions table, int start, int end, int endStart,
       int endEnd) {
-    return new Body(items, table, start, end, endStart, endEnd);
+    if (endStart == end) return new Body(items, table, start, end, endEnd);
+    return new Body(items, new SourceRange[] {SourceRange.ofBytes(table, start, end),
+        SourceRange.ofBytes(table, endStart, endEnd)}, 0, 0, 0);
   }
 
   /** A body with these items and ranges. */
   public Body(ImmutableList<Object> items, SourceRange range, SourceRange endRange) {
-    this.items = Objects.requireNonNull(items);
+    this(items, compactTable(range, endRange) != null ? compactTable(range, endRange) : new SourceRange[] {range, endRange},
+        range.startOffset(), range.endOffset(), endRange.endOffset());
+  }
+
+  /** The table both ranges were made from when the end range starts where the range ends, else null. */
+  private static SourceRange.Positions compactTable(SourceRange range, SourceRange endRange) {
     SourceRange.Positions t = range.table();
-    if (SourceRange.madeFrom(endRange, t)) {
-      this.table = t;
-      this.start = range.startOffset();
-      this.end = range.endOffset();
-      this.endStart = endRange.startOffset();
-      this.endEnd = endRange.endOffset();
-      this.given = null;
-    } else {
-      this.table = null;
-      this.start = this.end = this.endStart = this.endEnd = 0;
-      this.given = new SourceRange[] {range, endRange};
-    }
+    return SourceRange.madeFrom(endRange, t) && endRange.startOffset() == range.endOffset() ? t : null;
   }
 
   /** The attributes and blocks, in source order. */
@@ -62,12 +58,12 @@ public final class Body {
 
   /** The body's range. */
   public SourceRange range() {
-    return given != null ? given[0] : SourceRange.ofBytes(table, start, end);
+    return ranges instanceof SourceRange[] given ? given[0] : SourceRange.ofBytes((SourceRange.Positions) ranges, start, end);
   }
 
   /** The range at the body's end (before its closing brace). */
   public SourceRange endRange() {
-    return given != null ? given[1] : SourceRange.ofBytes(table, endStart, endEnd);
+    return ranges instanceof SourceRange[] given ? given[1] : SourceRange.ofBytes((SourceRange.Positions) ranges, end, endEnd);
   }
 
   /** The attributes, in source order. */
