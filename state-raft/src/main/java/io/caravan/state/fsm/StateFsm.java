@@ -196,7 +196,7 @@ public final class StateFsm implements ReplicatedFsm {
       if (c.deployment() != null) {
         tx.upsertPlannedDeployment(c.deployment());
       }
-      tx.upsertAllocs(c.allocs().stream().map(a -> keepClientState(tx, a)).toList());
+      tx.upsertAllocs(c.allocs(), StateFsm::keepClientState);
       tx.upsertEvals(c.evals());
     } else if (command instanceof Command.ClientAllocUpdates c) {
       for (Allocation update : c.allocs()) {
@@ -264,9 +264,8 @@ public final class StateFsm implements ReplicatedFsm {
    * task states, unless the server itself marks the allocation lost or unknown (as Nomad's
    * upsertAllocsImpl does).
    */
-  private static Allocation keepClientState(Txn tx, Allocation planned) {
-    Allocation existing = tx.allocById(planned.id());
-    if (existing == null || "lost".equals(planned.clientStatus()) || "unknown".equals(planned.clientStatus())) {
+  private static Allocation keepClientState(Allocation existing, Allocation planned) {
+    if ("lost".equals(planned.clientStatus()) || "unknown".equals(planned.clientStatus())) {
       return planned;
     }
     return planned.toBuilder().clientStatus(existing.clientStatus()).clientDescription(existing.clientDescription())

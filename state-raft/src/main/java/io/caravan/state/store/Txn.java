@@ -13,7 +13,9 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One write transaction at one Raft index: every change made through it is stamped with that index,
@@ -244,16 +246,24 @@ public final class Txn {
    * stored allocation's job.
    */
   public void upsertAllocs(Collection<Allocation> updates) {
+    upsertAllocs(updates, (stored, update) -> update);
+  }
+
+  /**
+   * As {@link #upsertAllocs(Collection)}, but an update whose allocation is already stored is first
+   * passed with the stored one to {@code merge} (one lookup per allocation for both).
+   */
+  public void upsertAllocs(Collection<Allocation> updates, BinaryOperator<Allocation> merge) {
     for (Allocation a : updates) {
-      upsertAlloc(a);
+      Allocation existing = allocs.get(a.id());
+      upsertAlloc(existing == null ? a : merge.apply(existing, a), existing);
     }
     if (!updates.isEmpty()) {
       touch("allocs");
     }
   }
 
-  private void upsertAlloc(Allocation update) {
-    Allocation existing = allocs.get(update.id());
+  private Allocation upsertAlloc(Allocation update, @Nullable Allocation existing) {
     Allocation a = DeploymentAccounting.account(this, existing, update);
     String namespace = ns(a.namespace());
     Job job = sharedJob(namespace, a.jobID(), a.job(), existing);
@@ -291,6 +301,7 @@ public final class Txn {
       }
       count(stored, 1);
     }
+    return stored;
   }
 
   /** Adds ({@code sign} 1) or takes away (-1) a non-terminal allocation's usage in its node's totals. */
@@ -442,8 +453,9 @@ public final class Txn {
     if (existing == null) {
       throw new UnknownObjectException("allocation", allocId);
     }
-    upsertAllocs(java.util.List.of(changes.apply(existing.toBuilder()).build()));
-    return allocs.get(allocId);
+    Allocation stored = upsertAlloc(changes.apply(existing.toBuilder()).build(), existing);
+    touch("allocs");
+    return stored;
   }
 
   /** The deployment with this ID as of this transaction, or null. */
