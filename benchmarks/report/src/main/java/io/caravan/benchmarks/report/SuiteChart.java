@@ -12,7 +12,7 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 
-/** A grouped bar chart of one metric: one bar group per parameter set, one series per benchmark class. */
+/** A grouped bar chart of one metric: one bar group per workload, one series per benchmark class and variant. */
 final class SuiteChart {
   private SuiteChart() {}
 
@@ -29,6 +29,21 @@ final class SuiteChart {
     return r.params().isEmpty() ? r.benchmark() : r.params();
   }
 
+  /**
+   * The series of a row: its benchmark class, followed by its other parameters (Caravan's
+   * {@code candidates=full-scan}, Fenzo's {@code batch=200}), so variants of one class measured in
+   * one run are drawn as separate series instead of overwriting each other.
+   */
+  static String series(ResultRow r) {
+    StringBuilder name = new StringBuilder(r.benchmarkClass());
+    for (String param : r.params().split(";")) {
+      if (!param.isEmpty() && !param.startsWith("scenario=") && !param.startsWith("input=")) {
+        name.append(' ').append(param);
+      }
+    }
+    return name.toString();
+  }
+
   /** Renders the rows to {@code png} (the ".png" is added by XChart when missing). */
   static void render(String title, String yAxis, List<ResultRow> rows, boolean logarithmic, Path png)
       throws IOException {
@@ -37,7 +52,7 @@ final class SuiteChart {
     for (ResultRow r : rows) {
       String category = category(r);
       categories.add(category);
-      bySeries.computeIfAbsent(r.benchmarkClass(), k -> new LinkedHashMap<>()).put(category, r);
+      bySeries.computeIfAbsent(series(r), k -> new LinkedHashMap<>()).put(category, r);
     }
     CategoryChart chart = new CategoryChartBuilder().width(1200).height(700)
         .title(title).xAxisTitle("workload").yAxisTitle(yAxis).build();
