@@ -85,13 +85,20 @@ public final class SpreadScorer {
       return next;
     }
 
+    /** {@code keys} itself, or a copy grown to hold index {@code i}, new slots {@code UNRESOLVED}. */
+    private static int[] withRoomFor(int[] keys, int i) {
+      if (i < keys.length) {
+        return keys;
+      }
+      int old = keys.length;
+      int[] grown = Arrays.copyOf(keys, Math.max(i + 1, old * 2));
+      Arrays.fill(grown, old, grown.length, UNRESOLVED);
+      return grown;
+    }
+
     /** The key id of the node at engine index {@code idx}, resolving and remembering it once. */
     int keyOfNode(int idx, Node node) {
-      if (idx >= keyOfNode.length) {
-        int old = keyOfNode.length;
-        keyOfNode = Arrays.copyOf(keyOfNode, Math.max(idx + 1, old * 2));
-        Arrays.fill(keyOfNode, old, keyOfNode.length, UNRESOLVED);
-      }
+      keyOfNode = withRoomFor(keyOfNode, idx);
       int k = keyOfNode[idx];
       if (k == UNRESOLVED) {
         k = keyOfValue(node);
@@ -105,19 +112,11 @@ public final class SpreadScorer {
      * (an engine class id), resolving the attribute on the first node of each class only.
      */
     void primeFromClass(int idx, Node node, int cls) {
-      if (idx >= keyOfNode.length) {
-        int old = keyOfNode.length;
-        keyOfNode = Arrays.copyOf(keyOfNode, Math.max(idx + 1, old * 2));
-        Arrays.fill(keyOfNode, old, keyOfNode.length, UNRESOLVED);
-      }
+      keyOfNode = withRoomFor(keyOfNode, idx);
       if (keyOfNode[idx] != UNRESOLVED) {
         return;
       }
-      if (cls >= keyOfClass.length) {
-        int old = keyOfClass.length;
-        keyOfClass = Arrays.copyOf(keyOfClass, Math.max(cls + 1, old * 2));
-        Arrays.fill(keyOfClass, old, keyOfClass.length, UNRESOLVED);
-      }
+      keyOfClass = withRoomFor(keyOfClass, cls);
       int k = keyOfClass[cls];
       if (k == UNRESOLVED) {
         k = keyOfValue(node);
