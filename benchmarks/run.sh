@@ -37,7 +37,8 @@ if [ "$BUILD" = yes ]; then
 fi
 
 if [ "$MODE" = short ]; then
-  JMH_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s)
+  # 5 warm-up iterations: with fewer, C2 is still compiling the placement loops when measuring starts
+  JMH_OPTS=(-f 1 -wi 5 -w 1s -i 3 -r 1s)
   PLACEMENT_SCENARIOS="HARD:1000:1500,NOMAD:1000:1200:25,NOMAD:10000:1200:75"
   FENZO_SCENARIOS="$PLACEMENT_SCENARIOS"
   QUALITY_SCENARIOS=(EASY:1000:8000 HARD:300:450 HARD:1000:1500 NOMAD:1000:1200:25)
