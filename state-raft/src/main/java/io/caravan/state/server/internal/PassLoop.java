@@ -95,7 +95,15 @@ public abstract class PassLoop implements LeaderServices.Pipeline {
       wakeAt = at;
       if (at != null) {
         Duration delay = Duration.between(clock.instant(), at);
-        wake = timers.schedule(delay.isNegative() ? Duration.ZERO : delay, () -> {
+        if (delay.isNegative() || delay.isZero()) {
+          // The time has come while the pass ran: pass again now rather than through a timer, which
+          // a hand-moved clock (ManualTimers) would only run at its next move.
+          wakeAt = null;
+          dirty = true;
+          notifyAll();
+          return;
+        }
+        wake = timers.schedule(delay, () -> {
           synchronized (this) {
             wakeAt = null;
           }
