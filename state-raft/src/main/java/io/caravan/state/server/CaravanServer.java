@@ -850,7 +850,8 @@ public final class CaravanServer implements AutoCloseable {
    * Replaces the whole cluster state with a snapshot written by {@link #saveSnapshot} (Nomad's operator
    * snapshot restore): the snapshot is checked, then replicated as one command, so every server applies it
    * at the same index; the leader then restarts its broker, workers, timers and dispatcher from the
-   * restored state. Returns the index it was applied at. The snapshot travels gzip-compressed in one Raft
+   * restored state, and on the leader this returns once they run again. Returns the index it was applied
+   * at. The snapshot travels gzip-compressed in one Raft
    * entry, so its compressed size is limited to {@link #largestRestore()} bytes.
    *
    * @throws IllegalArgumentException when the bytes are not a Caravan snapshot, or too large
@@ -872,8 +873,19 @@ public final class CaravanServer implements AutoCloseable {
           + " raw); a restore travels in one Raft entry of at most " + largestRestore()
           + " bytes (raise caravan.raft.group_commit.max_bytes to allow larger ones)");
     }
+    boolean wasLeader = isLeader();
     long index = write(new Command.RestoreState(compressed));
     LOG.info("server {}: restored a snapshot of {} bytes at index {}", name, raw.length, index);
+    // the leader restarts its services from the restored state on another thread: return once they
+    // run again, so a write right after this call is not refused while they restart
+    try {
+      if (wasLeader && !leader.awaitRestartAfter(index, Duration.ofSeconds(30))) {
+        LOG.warn("server {}: leader services had not restarted 30 s after the restore at index {}", name, index);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while the leader restarted after the restore at index " + index);
+    }
     return index;
   }
 

@@ -34,6 +34,10 @@ public final class LeaderServices {
   private final List<Pipeline> others;
   private final Object events = new Object();
   private volatile boolean active;
+  /** Guards {@link #restartedAfter}. */
+  private final Object restartLock = new Object();
+  /** The index of the latest snapshot restore after which the services restarted (0: none). */
+  private long restartedAfter;
   private volatile java.util.function.@org.jspecify.annotations.Nullable Supplier<StateSnapshot> source;
 
   /** Services for {@code server}; {@code others} (periodic dispatcher, ...) start after the pipeline and stop before it. */
@@ -50,6 +54,25 @@ public final class LeaderServices {
 
   public boolean active() {
     return active;
+  }
+
+  /**
+   * Waits until the services restarted after the snapshot restore applied at {@code index} (see
+   * {@link #applied}), or {@code timeout} passed; true when they did. Only the leader restarts: on
+   * another server this waits out the timeout.
+   */
+  public boolean awaitRestartAfter(long index, java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (restartLock) {
+      while (restartedAfter < index) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(restartLock, left);
+      }
+      return true;
+    }
   }
 
   /**
@@ -101,8 +124,15 @@ public final class LeaderServices {
     java.util.function.Supplier<StateSnapshot> source = this.source;
     if (command instanceof Command.RestoreState && active && source != null) {
       Thread restart = new Thread(() -> {
-        revoke();
-        establish(source);
+        try {
+          revoke();
+          establish(source);
+        } finally {
+          synchronized (restartLock) {
+            restartedAfter = Math.max(restartedAfter, index);
+            restartLock.notifyAll();
+          }
+        }
       }, "caravan-leader-restart-" + server);
       restart.setDaemon(true);
       restart.start();
