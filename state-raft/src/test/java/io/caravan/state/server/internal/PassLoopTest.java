@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,22 @@ class PassLoopTest {
     }
   }
 
+  /** A loop whose pass records its time and returns {@code next.apply(passNumber, now)} as its wake time. */
+  private PassLoop loop(BiFunction<Integer, Instant, @Nullable Instant> next) {
+    return new PassLoop("test-loop", new StateStore(timers.clock()), timers, timers.clock()) {
+      @Override
+      protected @Nullable Instant pass(StateSnapshot state, Instant now) {
+        passes.add(now);
+        return next.apply(passes.size(), now);
+      }
+
+      @Override
+      protected boolean relevant(Command command) {
+        return false;
+      }
+    };
+  }
+
   /** Waits (in real time) until {@code n} passes ran, or fails after 5 s. */
   private void awaitPasses(int n) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
@@ -42,22 +59,13 @@ class PassLoopTest {
   void aWakeTimeReachedWhileThePassRanStartsTheNextPassAtOnce() throws Exception {
     // The first pass asks to run again in 5 s, but the clock moves 10 s while it runs (a test
     // moving a hand clock, or a slow pass): the second pass must not wait for another clock move.
-    loop = new PassLoop("test-loop", new StateStore(timers.clock()), timers, timers.clock()) {
-      @Override
-      protected @Nullable Instant pass(StateSnapshot state, Instant now) {
-        passes.add(now);
-        if (passes.size() == 1) {
-          timers.advance(Duration.ofSeconds(10));
-          return now.plusSeconds(5);
-        }
-        return null;
+    loop = loop((n, now) -> {
+      if (n == 1) {
+        timers.advance(Duration.ofSeconds(10));
+        return now.plusSeconds(5);
       }
-
-      @Override
-      protected boolean relevant(Command command) {
-        return false;
-      }
-    };
+      return null;
+    });
     loop.start(new StateStore(timers.clock()).snapshot());
     awaitPasses(2);
     assertThat(passes.get(1)).isEqualTo(START.plusSeconds(10));
@@ -65,18 +73,7 @@ class PassLoopTest {
 
   @Test
   void aWakeTimeAheadWaitsForTheClock() throws Exception {
-    loop = new PassLoop("test-loop", new StateStore(timers.clock()), timers, timers.clock()) {
-      @Override
-      protected @Nullable Instant pass(StateSnapshot state, Instant now) {
-        passes.add(now);
-        return passes.size() == 1 ? now.plusSeconds(5) : null;
-      }
-
-      @Override
-      protected boolean relevant(Command command) {
-        return false;
-      }
-    };
+    loop = loop((n, now) -> n == 1 ? now.plusSeconds(5) : null);
     loop.start(new StateStore(timers.clock()).snapshot());
     awaitPasses(1);
     long until = System.nanoTime() + Duration.ofMillis(200).toNanos();
