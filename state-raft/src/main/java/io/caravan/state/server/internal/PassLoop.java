@@ -39,8 +39,19 @@ public abstract class PassLoop implements LeaderServices.Pipeline {
   /** One pass at {@code now} over {@code state}: writes what it decides, returns when the next pass is due (or null). */
   protected abstract @Nullable Instant pass(StateSnapshot state, Instant now);
 
-  /** Whether an applied command may change what a pass decides. */
+  /**
+   * Whether an applied command may change what a pass decides; never asked about a batch, whose
+   * commands {@link #applied} asks about one by one.
+   */
   protected abstract boolean relevant(Command command);
+
+  /** Whether the command, or any command of a batch, may change what a pass decides. */
+  private boolean touches(Command command) {
+    if (command instanceof Command.Batch b) {
+      return b.commands().stream().anyMatch(this::touches);
+    }
+    return relevant(command);
+  }
 
   /** Everything one term of leadership started. */
   private final class Run implements Runnable {
@@ -150,7 +161,7 @@ public abstract class PassLoop implements LeaderServices.Pipeline {
     synchronized (lock) {
       r = run;
     }
-    if (r != null && relevant(command)) {
+    if (r != null && touches(command)) {
       r.poke();
     }
   }

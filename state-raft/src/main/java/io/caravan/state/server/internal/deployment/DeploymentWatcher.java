@@ -43,9 +43,6 @@ public final class DeploymentWatcher extends PassLoop {
 
   @Override
   protected boolean relevant(Command c) {
-    if (c instanceof Command.Batch b) {
-      return b.commands().stream().anyMatch(this::relevant);
-    }
     return c instanceof Command.ClientAllocUpdates || c instanceof Command.ApplyPlanResult
         || c instanceof Command.DeploymentStatus || c instanceof Command.UpsertDeployment
         || c instanceof Command.PromoteDeployment || c instanceof Command.RegisterJob;

@@ -37,9 +37,6 @@ public final class NodeDrainer extends PassLoop {
 
   @Override
   protected boolean relevant(Command c) {
-    if (c instanceof Command.Batch b) {
-      return b.commands().stream().anyMatch(this::relevant);
-    }
     return c instanceof Command.UpdateNodeDrain || c instanceof Command.ClientAllocUpdates
         || c instanceof Command.ApplyPlanResult || c instanceof Command.UpsertNode
         || c instanceof Command.UpdateNodeStatus || c instanceof Command.DeregisterJob
