@@ -93,32 +93,12 @@ public final class Txn {
 
   /** The node an allocation is placed on, looked up once per transaction. */
   private Node nodeForAlloc(String nodeId) {
-    if (nodeId == null) {
-      return null;
-    }
-    Node n = nodeLookups.get(nodeId);
-    if (n == null) {
-      n = nodes.get(nodeId);
-      if (n != null) {
-        nodeLookups.put(nodeId, n);
-      }
-    }
-    return n;
+    return nodeId == null ? null : nodeLookups.computeIfAbsent(nodeId, nodes::get);
   }
 
   /** The evaluation that made an allocation, looked up once per transaction. */
   private Evaluation evalForAlloc(String evalId) {
-    if (evalId == null) {
-      return null;
-    }
-    Evaluation e = evalLookups.get(evalId);
-    if (e == null) {
-      e = evals.get(evalId);
-      if (e != null) {
-        evalLookups.put(evalId, e);
-      }
-    }
-    return e;
+    return evalId == null ? null : evalLookups.computeIfAbsent(evalId, evals::get);
   }
 
   /** The Raft index this transaction stamps. */
