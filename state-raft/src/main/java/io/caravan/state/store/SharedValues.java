@@ -37,8 +37,8 @@ final class SharedValues {
    *
    * @param job the stored job the allocation will refer to, if any
    * @param existing the stored allocation this one replaces, if any
-   * @param node the stored node the allocation is on, if known
-   * @param eval the stored evaluation that created it, if known
+   * @param node the stored node the allocation is on, if known (else {@code existing}'s node ID and name are shared)
+   * @param eval the stored evaluation that created it, if known (else {@code existing}'s evaluation ID is)
    */
   Allocation.Builder shareRepeatedFields(Allocation.Builder b, Allocation a, @Nullable Job job,
       @Nullable Allocation existing, @Nullable Node node, @Nullable Evaluation eval) {
@@ -55,6 +55,11 @@ final class SharedValues {
       b.nodeID(node.id());
       if (node.name().equals(a.nodeName())) {
         b.nodeName(node.name());
+      }
+    } else if (existing != null && existing.nodeID().equals(a.nodeID())) {
+      b.nodeID(existing.nodeID());
+      if (existing.nodeName().equals(a.nodeName())) {
+        b.nodeName(existing.nodeName());
       }
     } else if (a.nodeName().equals(a.nodeID())) {
       b.nodeName(a.nodeID());

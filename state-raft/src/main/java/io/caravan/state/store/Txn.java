@@ -247,8 +247,11 @@ public final class Txn {
     Allocation a = DeploymentAccounting.account(this, existing, update);
     String namespace = ns(a.namespace());
     Job job = sharedJob(namespace, a.jobID(), a.job(), existing);
+    // an update that keeps the node and evaluation already points at their stored IDs (and node name)
+    boolean sameNode = existing != null && existing.nodeID().equals(a.nodeID());
+    boolean sameEval = existing != null && existing.evalID().equals(a.evalID());
     Allocation stored = shared.shareRepeatedFields(a.toBuilder(), a, job, existing,
-            nodeForAlloc(a.nodeID()), evalForAlloc(a.evalID()))
+            sameNode ? null : nodeForAlloc(a.nodeID()), sameEval ? null : evalForAlloc(a.evalID()))
         .namespace(namespace.equals(DEFAULT_NAMESPACE) ? DEFAULT_NAMESPACE : namespace)
         .job(job)
         .createIndex(existing == null ? index : existing.createIndex())

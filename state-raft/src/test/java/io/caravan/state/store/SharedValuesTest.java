@@ -88,4 +88,24 @@ class SharedValuesTest {
     });
     assertThat(store.snapshot().allocById("a1").orElseThrow().allocatedResources()).isEqualTo(bigger);
   }
+
+  @Test
+  void aDecodedUpdateOnTheSameNodeSharesTheStoredNodeAndEvaluationIds() {
+    Job stored = store.write(1, tx -> tx.upsertJob(Job.builder("web").namespace("default").type("service").build()));
+    store.write(2, tx -> {
+      tx.upsertNode(Nodes.mock("n1"));
+      tx.upsertAllocs(List.of(decoded("a1", stored)));
+      return null;
+    });
+    Allocation first = store.snapshot().allocById("a1").orElseThrow();
+    store.write(3, tx -> {
+      tx.upsertAllocs(List.of(decoded("a1", stored).toBuilder().clientStatus(copy("running")).build()));
+      return null;
+    });
+    Allocation updated = store.snapshot().allocById("a1").orElseThrow();
+    assertThat(updated.clientStatus()).isEqualTo("running");
+    assertThat(updated.nodeID()).isSameAs(first.nodeID()).isSameAs(store.snapshot().nodeById("n1").orElseThrow().id());
+    assertThat(updated.nodeName()).isSameAs(first.nodeName());
+    assertThat(updated.evalID()).isSameAs(first.evalID());
+  }
 }
