@@ -47,6 +47,8 @@ public final class Txn {
   /** Nodes and evaluations looked up for allocations (a plan's share a few), forgotten when those tables change. */
   private final Map<String, Node> nodeLookups = new java.util.HashMap<>();
   private final Map<String, Evaluation> evalLookups = new java.util.HashMap<>();
+  /** A job instance an allocation of this transaction carried, to the stored version it stands for (a plan's allocations carry one). */
+  private final Map<Job, Job> storedJobs = new IdentityHashMap<>();
   /** Usage per allocated-resources instance (stored allocations share equal ones, see {@link SharedValues}). */
   private final Map<AllocatedResources, AllocUsage> usageByResources = new IdentityHashMap<>();
   private PersistentSortedMap<String, Evaluation> evals;
@@ -138,6 +140,7 @@ public final class Txn {
    */
   public Job upsertJob(Job job) {
     Objects.requireNonNull(job.id(), "job.ID");
+    storedJobs.clear();
     String namespace = ns(job.namespace());
     String key = StateSnapshot.jobKey(namespace, job.id());
     Job existing = jobs.get(key);
@@ -169,6 +172,7 @@ public final class Txn {
     if (!jobs.containsKey(key)) {
       return false;
     }
+    storedJobs.clear();
     jobs = jobs.remove(key, edit);
     jobVersions = jobVersions.remove(key, edit);
     jobsByNamespace = indexRemove(jobsByNamespace, ns(namespace), jobId);
@@ -260,13 +264,11 @@ public final class Txn {
         .build();
     if (existing != null) {
       // an index whose key stays the same is overwritten by the put below
-      String jobKey = StateSnapshot.jobKey(namespace, stored.jobID());
-      String existingJobKey = StateSnapshot.jobKey(existing.namespace(), existing.jobID());
       if (!Objects.equals(existing.nodeID(), stored.nodeID())) {
         allocsByNode.remove(existing.nodeID(), existing.id());
       }
-      if (!existingJobKey.equals(jobKey)) {
-        allocsByJob.remove(existingJobKey, existing.id());
+      if (!existing.jobID().equals(stored.jobID()) || !ns(existing.namespace()).equals(namespace)) {
+        allocsByJob.remove(StateSnapshot.jobKey(existing.namespace(), existing.jobID()), existing.id());
       }
       if (!Objects.equals(existing.evalID(), stored.evalID())) {
         allocsByEval.remove(existing.evalID(), existing.id());
@@ -307,6 +309,14 @@ public final class Txn {
     if (given == null) {
       return existing == null ? null : existing.job();
     }
+    if (!jobId.equals(given.id())) {
+      return storedVersion(namespace, jobId, given);
+    }
+    return storedJobs.computeIfAbsent(given, g -> storedVersion(namespace, jobId, g));
+  }
+
+  /** The stored job version equal in version number to {@code given}, else {@code given}. */
+  private Job storedVersion(String namespace, String jobId, Job given) {
     PersistentSortedMap<Long, Job> versions = jobVersions.get(StateSnapshot.jobKey(namespace, jobId));
     if (versions != null && given.version() != null) {
       Job stored = versions.get(given.version());
@@ -514,6 +524,7 @@ public final class Txn {
   }
 
   void restoreJobVersion(Job job) {
+    storedJobs.clear();
     String key = StateSnapshot.jobKey(job.namespace(), job.id());
     PersistentSortedMap<Long, Job> versions = jobVersions.get(key);
     versions = (versions == null ? PersistentSortedMap.<Long, Job>empty() : versions).put(job.version(), job, edit);
