@@ -143,6 +143,14 @@ public final class StateSnapshot implements ClusterSnapshot {
     return allocsByJob.get(jobKey(namespace, jobId));
   }
 
+  /**
+   * The object holding the nodes in this state: two states holding the same instance hold the same
+   * nodes, so a watcher of node fields (drains) can skip a state whose nodes did not change.
+   */
+  public Object nodesVersion() {
+    return nodes;
+  }
+
   /** As {@link #allocsByJobVersion}, for a job's evaluations. */
   public Object evalsByJobVersion(String namespace, String jobId) {
     return evalsByJob.get(jobKey(namespace, jobId));

@@ -225,6 +225,10 @@ public final class C1mRun {
     private final AtomicReference<Throwable> failure;
     private final Set<String> reported = new HashSet<>();
     private final int[] reportedPerJob = new int[scale.jobs()];
+    private final String[] jobIds = java.util.stream.IntStream.range(0, scale.jobs()).mapToObj(C1mWorkload::jobId)
+        .toArray(String[]::new);
+    /** Per job, its allocations' holder in the state last read (a job whose holder is unchanged has nothing new). */
+    private final Object[] seenAllocs = new Object[scale.jobs()];
     private int firstOpenJob;
     final AtomicLong acknowledged = new AtomicLong();
     final AtomicLong retried = new AtomicLong();
@@ -244,7 +248,12 @@ public final class C1mRun {
           }
           continue;
         }
-        List<Allocation> allocs = s.allocsByJob("default", C1mWorkload.jobId(j));
+        Object version = s.allocsByJobVersion("default", jobIds[j]);
+        if (version == null || version == seenAllocs[j]) {
+          continue;
+        }
+        seenAllocs[j] = version;
+        List<Allocation> allocs = s.allocsByJob("default", jobIds[j]);
         if (allocs.size() <= reportedPerJob[j]) {
           continue;
         }

@@ -52,8 +52,9 @@ public final class DrainDecider {
    * The commands of one pass and when the next pass is due at the latest.
    *
    * @param nextWake the earliest force deadline still ahead, or null
+   * @param drainingNodes how many nodes were draining
    */
-  public record Pass(List<Command> commands, @Nullable Instant nextWake) {}
+  public record Pass(List<Command> commands, @Nullable Instant nextWake, int drainingNodes) {}
 
   /** Decides for every draining node in {@code s} at {@code now}. */
   public static Pass decide(StateSnapshot s, Instant now, Supplier<String> ids) {
@@ -64,7 +65,7 @@ public final class DrainDecider {
       }
     }
     if (draining.isEmpty()) {
-      return new Pass(List.of(), null);
+      return new Pass(List.of(), null, 0);
     }
     List<Command> out = new ArrayList<>();
     Map<String, DesiredTransition> marks = new LinkedHashMap<>();
@@ -130,7 +131,7 @@ public final class DrainDecider {
       }
       out.add(0, new Command.Batch(List.of(new Command.AllocDesiredTransitions(marks), new Command.UpsertEvals(evals))));
     }
-    return new Pass(out, wake);
+    return new Pass(out, wake, draining.size());
   }
 
   private static void mark(StateSnapshot s, Allocation a, Map<String, DesiredTransition> marks, Map<String, Job> jobs) {

@@ -28,9 +28,17 @@ public final class NodeDrainer extends PassLoop {
     this.ids = ids;
   }
 
+  /** The nodes of the last state a pass found no draining node in (a pass over them decides nothing), or null. */
+  private volatile @Nullable Object nodesWithoutDrain;
+
   @Override
   protected @Nullable Instant pass(StateSnapshot state, Instant now) {
+    Object nodes = state.nodesVersion();
+    if (nodes == nodesWithoutDrain) {
+      return null;
+    }
     DrainDecider.Pass pass = DrainDecider.decide(state, now, ids);
+    nodesWithoutDrain = pass.drainingNodes() == 0 ? nodes : null;
     pass.commands().forEach(write::applyAsLong);
     return pass.nextWake();
   }
