@@ -76,7 +76,7 @@ final class DeploymentAccounting {
         s.placedAllocs() + placed, s.healthyAllocs() + healthy, s.unhealthyAllocs() + unhealthy);
     Map<String, DeploymentState> groups = new LinkedHashMap<>(d.taskGroups());
     groups.put(a.taskGroup(), updated);
-    tx.upsertDeployment(d.toBuilder().taskGroups(groups).build());
+    tx.putRecountedDeployment(d.toBuilder().taskGroups(groups).modifyIndex(tx.index()).build());
     if (healthy != 0 || unhealthy != 0) {
       AllocDeploymentStatus ds = a.deploymentStatus();
       return a.toBuilder().deploymentStatus(new AllocDeploymentStatus(ds.healthy(), ds.timestamp(), ds.canary(), tx.index()))

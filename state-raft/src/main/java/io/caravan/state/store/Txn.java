@@ -55,6 +55,12 @@ public final class Txn {
   private PersistentSortedMap<String, PersistentSortedMap<String, Evaluation>> evalsByJob;
   private PersistentSortedMap<String, Deployment> deployments;
   private PersistentSortedMap<String, PersistentSortedMap<String, Deployment>> deploymentsByJob;
+  /**
+   * Deployments this transaction wrote and has not put in its tables yet, in write order: a plan
+   * counts each placement into its deployment, which would otherwise rewrite the deployment's table
+   * entries once per allocation.
+   */
+  private final Map<String, Deployment> pendingDeployments = new java.util.LinkedHashMap<>();
   private SchedulerConfiguration schedulerConfig;
   private PersistentSortedMap<String, NodePool> nodePools;
   private PersistentSortedMap<String, PeriodicLaunch> periodicLaunches;
@@ -82,6 +88,7 @@ public final class Txn {
   }
 
   StateSnapshot commit() {
+    flushDeployments();
     for (Map.Entry<String, NodeAllocTotals> e : changedTotals.entrySet()) {
       nodeTotals = e.getValue().count() == 0 ? nodeTotals.remove(e.getKey(), edit) : nodeTotals.put(e.getKey(), e.getValue(), edit);
     }
@@ -379,18 +386,36 @@ public final class Txn {
   // ---------------------------------------------------------------- deployments, config, pools, periodic
 
   public Deployment upsertDeployment(Deployment d) {
-    Deployment existing = deployments.get(d.id());
+    Deployment existing = deploymentById(d.id());
     String namespace = ns(d.namespace());
     Deployment stored = d.toBuilder().namespace(namespace)
         .createIndex(existing == null ? index : existing.createIndex()).modifyIndex(index).build();
-    deployments = deployments.put(d.id(), stored, edit);
-    deploymentsByJob = indexPut(deploymentsByJob, StateSnapshot.jobKey(namespace, stored.jobID()), stored.id(), stored);
+    pendingDeployments.put(stored.id(), stored);
     touch("deployment");
     return stored;
   }
 
+  /**
+   * Stores a deployment read from this transaction with only its counts changed and its ModifyIndex
+   * set to this index (its namespace and CreateIndex are already the stored ones).
+   */
+  void putRecountedDeployment(Deployment d) {
+    pendingDeployments.put(d.id(), d);
+    touch("deployment");
+  }
+
+  /** Puts the deployments written since the last flush in the deployment tables. */
+  private void flushDeployments() {
+    for (Deployment d : pendingDeployments.values()) {
+      deployments = deployments.put(d.id(), d, edit);
+      deploymentsByJob = indexPut(deploymentsByJob, StateSnapshot.jobKey(d.namespace(), d.jobID()), d.id(), d);
+    }
+    pendingDeployments.clear();
+  }
+
   /** Removes these deployments (unknown IDs are skipped). */
   public void deleteDeployments(Collection<String> ids) {
+    flushDeployments();
     for (String id : ids) {
       Deployment existing = deployments.get(id);
       if (existing != null) {
@@ -453,7 +478,8 @@ public final class Txn {
 
   /** The deployment with this ID as of this transaction, or null. */
   public Deployment deploymentById(String id) {
-    return deployments.get(id);
+    Deployment pending = pendingDeployments.get(id);
+    return pending != null ? pending : deployments.get(id);
   }
 
   /**
@@ -496,12 +522,12 @@ public final class Txn {
    * placed / healthy / unhealthy counts and progress deadline (the servers count those).
    */
   public Deployment upsertPlannedDeployment(Deployment planned) {
-    return upsertDeployment(DeploymentAccounting.mergeClientValues(deployments.get(planned.id()), planned));
+    return upsertDeployment(DeploymentAccounting.mergeClientValues(deploymentById(planned.id()), planned));
   }
 
   /** Promotes the named groups of a deployment (every group with canaries when {@code groups} is empty). */
   public Deployment promoteDeployment(String deploymentId, java.util.List<String> groups) {
-    Deployment existing = deployments.get(deploymentId);
+    Deployment existing = deploymentById(deploymentId);
     if (existing == null) {
       throw new UnknownObjectException("deployment", deploymentId);
     }
@@ -510,7 +536,7 @@ public final class Txn {
 
   /** Changes fields of a stored deployment (e.g. status and description) through its builder. */
   public Deployment updateDeployment(String deploymentId, UnaryOperator<Deployment.Builder> changes) {
-    Deployment existing = deployments.get(deploymentId);
+    Deployment existing = deploymentById(deploymentId);
     if (existing == null) {
       throw new UnknownObjectException("deployment", deploymentId);
     }
@@ -568,6 +594,7 @@ public final class Txn {
   }
 
   void restoreDeployment(Deployment d) {
+    flushDeployments();
     deployments = deployments.put(d.id(), d, edit);
     deploymentsByJob = indexPut(deploymentsByJob, StateSnapshot.jobKey(d.namespace(), d.jobID()), d.id(), d);
   }

@@ -52,6 +52,8 @@ class DeploymentAccountingTest {
       return null;
     });
     assertThat(web().placedAllocs()).isEqualTo(2);
+    assertThat(store.snapshot().deploymentsByJob("default", "web")).as("the by-job index holds the counted deployment")
+        .singleElement().satisfies(d -> assertThat(d.taskGroups().get("web").placedAllocs()).isEqualTo(2));
     assertThat(web().requireProgressBy()).as("first placement + progress deadline").isEqualTo("2026-12-06T00:10:00Z");
 
     Allocation a1 = store.snapshot().allocById("a1").orElseThrow();
