@@ -13,7 +13,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Encodes commands as {@code [format version][type code][Smile body]}; a batch is
+ * Encodes commands as {@code [format version][type code][Smile body]} (the allocation-heavy plan results and
+ * client updates as {@code [version][type code][binary body]}, see {@link AllocationCommandsWire}); a batch is
  * {@code [version][code][int count]([int length][command])*}. Type codes are stable (Nomad's
  * message types where one exists).
  */
@@ -45,8 +46,11 @@ public final class CommandCodec {
       Map.entry(Command.Batch.class, (byte) 127));
 
   /**
-   * Type code of {@link Command.ApplyPlanResult} as written since allocations stopped carrying
-   * their job each: {@link PlanResultWire}. Code 13 (every allocation with its job) is still read.
+   * Type code of {@link Command.ApplyPlanResult} as written (Smile) between allocations stopping to carry
+   * their job each ({@link PlanResultWire}) and the hand-written form ({@link AllocationCommandsWire#PLAN_RESULT});
+   * still read, as is code 13 (every allocation with its job), for logs and snapshots of older builds.
+   * {@link Command.ClientAllocUpdates} is written as {@link AllocationCommandsWire#CLIENT_UPDATES}; its
+   * Smile code 9 is still read.
    */
   static final byte PLAN_RESULT_SHARED_JOBS = 113;
 
@@ -79,13 +83,14 @@ public final class CommandCodec {
       byte[] inner = encode(t.command());
       return ByteBuffer.allocate(2 + 8 + inner.length).put(VERSION).put(code).putLong(t.term()).put(inner).array();
     }
-    Object wire = command;
     if (command instanceof Command.ApplyPlanResult c) {
-      code = PLAN_RESULT_SHARED_JOBS;
-      wire = PlanResultWire.of(c);
+      return AllocationCommandsWire.encode(c);
+    }
+    if (command instanceof Command.ClientAllocUpdates c) {
+      return AllocationCommandsWire.encode(c);
     }
     try {
-      byte[] body = Smile.MAPPER.writeValueAsBytes(wire);
+      byte[] body = Smile.MAPPER.writeValueAsBytes(command);
       byte[] out = new byte[body.length + 2];
       out[0] = VERSION;
       out[1] = code;
@@ -104,6 +109,12 @@ public final class CommandCodec {
       throw new CommandCodecException("unsupported command format version " + bytes[0] + " (this build reads " + VERSION + ")");
     }
     int code = bytes[1];
+    if (code == AllocationCommandsWire.PLAN_RESULT) {
+      return AllocationCommandsWire.decodePlanResult(bytes);
+    }
+    if (code == AllocationCommandsWire.CLIENT_UPDATES) {
+      return AllocationCommandsWire.decodeClientUpdates(bytes);
+    }
     if (code == PLAN_RESULT_SHARED_JOBS) {
       try {
         return Smile.MAPPER.readValue(bytes, 2, bytes.length - 2, PlanResultWire.class).toCommand();
