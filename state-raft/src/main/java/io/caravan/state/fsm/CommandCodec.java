@@ -89,8 +89,27 @@ public final class CommandCodec {
     if (command instanceof Command.ClientAllocUpdates c) {
       return AllocationCommandsWire.encode(c);
     }
+    return smileEntry(code, command, command);
+  }
+
+  /**
+   * Encodes {@code command} in the Smile form older builds wrote (plan results as code 113, client updates
+   * as code 9, anything else as {@link #encode} does); {@link #decode} still reads it. For comparisons and
+   * compatibility tests: new entries are written by {@link #encode}.
+   */
+  public static byte[] encodeSmile(Command command) {
+    if (command instanceof Command.ApplyPlanResult c) {
+      return smileEntry(PLAN_RESULT_SHARED_JOBS, PlanResultWire.of(c), command);
+    }
+    if (command instanceof Command.ClientAllocUpdates) {
+      return smileEntry(CODES.get(command.getClass()), command, command);
+    }
+    return encode(command);
+  }
+
+  private static byte[] smileEntry(byte code, Object wire, Command command) {
     try {
-      byte[] body = Smile.MAPPER.writeValueAsBytes(command);
+      byte[] body = Smile.MAPPER.writeValueAsBytes(wire);
       byte[] out = new byte[body.length + 2];
       out[0] = VERSION;
       out[1] = code;

@@ -283,14 +283,17 @@ class AllocationCommandsWireTest {
   @Test
   void olderSmileFormatsStillDecode() throws Exception {
     Command.ApplyPlanResult plan = c1mLikePlan(20);
-    byte[] body113 = Smile.MAPPER.writeValueAsBytes(CommandCodec.PlanResultWire.of(plan));
-    assertThat(CommandCodec.decode(withHeader(CommandCodec.PLAN_RESULT_SHARED_JOBS, body113))).isEqualTo(plan);
+    byte[] old113 = CommandCodec.encodeSmile(plan);
+    assertThat(old113[1]).isEqualTo(CommandCodec.PLAN_RESULT_SHARED_JOBS);
+    assertThat(CommandCodec.decode(old113)).isEqualTo(plan);
     assertThat(CommandCodec.decode(withHeader((byte) 13, Smile.MAPPER.writeValueAsBytes(plan)))).isEqualTo(plan);
     Command.ClientAllocUpdates updates = new Command.ClientAllocUpdates(plan.allocs().stream()
         .map(a -> Allocation.builder().id(a.id()).clientStatus("running").clientDescription("Tasks are running")
             .taskStates(Map.of("app", new TaskState("running", false, 0, null, "2026-01-01T00:00:00Z", null, null)))
             .build()).toList(), List.of(Fixtures.eval("e2", "web")));
-    assertThat(CommandCodec.decode(withHeader((byte) 9, Smile.MAPPER.writeValueAsBytes(updates)))).isEqualTo(updates);
+    byte[] old9 = CommandCodec.encodeSmile(updates);
+    assertThat(old9[1]).isEqualTo((byte) 9);
+    assertThat(CommandCodec.decode(old9)).isEqualTo(updates);
   }
 
   private static byte[] withHeader(byte code, byte[] body) {
@@ -302,10 +305,10 @@ class AllocationCommandsWireTest {
   }
 
   @Test
-  void theBinaryFormIsSmallerThanSmile() throws Exception {
+  void theBinaryFormIsSmallerThanSmile() {
     Command.ApplyPlanResult plan = c1mLikePlan(1000);
     int binary = CommandCodec.encode(plan).length;
-    int smile = Smile.MAPPER.writeValueAsBytes(CommandCodec.PlanResultWire.of(plan)).length;
+    int smile = CommandCodec.encodeSmile(plan).length;
     assertThat(binary).as("binary %d vs Smile %d bytes", binary, smile).isLessThan(smile);
   }
 }
