@@ -1,9 +1,9 @@
 package io.caravan.state.store;
 
-import java.util.ArrayDeque;
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +13,43 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 
 /**
- * An immutable sorted map with structural sharing (a path-copying AVL tree): {@link #put} and
- * {@link #remove} return a new map in O(log n) that shares all untouched nodes with this one, so a
+ * An immutable sorted map with structural sharing (a path-copying persistent B+-tree): {@link #put}
+ * and {@link #remove} return a new map in O(log n) that shares all untouched nodes with this one, so a
  * snapshot of a table is just a reference. Iteration is in key order. Null keys and values are refused.
  */
 public final class PersistentSortedMap<K extends Comparable<? super K>, V> implements Iterable<Map.Entry<K, V>> {
-  private static final PersistentSortedMap<?, ?> EMPTY = new PersistentSortedMap<>(null);
+  /*
+   * Layout. Entries live in leaves, all at the same depth; a branch holds children. Every node keeps
+   * its entries in three parallel arrays: packed key prefixes (see prefix()), keys, and slots (a leaf's
+   * values, a branch's children). In a branch, keys[i] (i >= 1) is a separator: every key under
+   * child i is >= keys[i] and < keys[i + 1]; keys[0] is unused (null). Separators are lower bounds,
+   * not necessarily keys still present, so removing a key never touches them.
+   *
+   * Balance. A node holds at most MAX entries; every node except the root at least MIN = MAX / 2. An
+   * insert into a full node splits it in two halves and adds the right half to the parent (a full
+   * root grows the tree by one level); a remove that leaves a node below MIN borrows one entry from a
+   * neighbour or merges with it (a root branch left with one child is replaced by it). So every leaf is
+   * at the same depth, at most 1 + log_MIN(n / 2) for n >= 2.
+   *
+   * A wide node answers a search with one binary search over a long[] of packed prefixes, which sit
+   * next to each other in memory, so a lookup reads few cache lines per level and only dereferences a
+   * key when two prefixes tie; and a path copy copies a handful of nodes instead of ~log2(n).
+   *
+   * Edits. A node created under an open Edit records it and gets arrays of capacity MAX; later writes
+   * under the same open edit change it in place (no copy). Every ancestor of such a node was created
+   * under the edit too (writing a child rewrites its parent), so an in-place change never reaches a
+   * node of another version. Nodes created without an edit get exact-size arrays.
+   */
 
-  private final Node<K, V> root;
+  /** Most entries (leaf) or children (branch) of a node; measured with PersistentMapBenchmark. */
+  private static final int MAX = 32;
+  /** Fewest entries of a node other than the root. */
+  private static final int MIN = MAX / 2;
+
+  private static final PersistentSortedMap<?, ?> EMPTY = new PersistentSortedMap<>(null, 0);
+
+  private final Node root;
+  private final int size;
 
   /**
    * The owner of the nodes one batch of writes created (a transaction): a put or remove given the
@@ -37,59 +66,42 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
     }
   }
 
-  private static final class Node<K, V> implements Map.Entry<K, V> {
-    K key;
-    /** The first chars of a String key, packed so unsigned order is the key's order (see {@link #prefix}). */
-    long prefix;
-    V value;
-    Node<K, V> left;
-    Node<K, V> right;
-    int height;
-    int size;
+  /** A leaf (slots are values) or a branch (slots are child nodes). */
+  private static final class Node {
     /** The batch that created this node and may still change it, or null. */
     final Edit edit;
+    final boolean leaf;
+    int n;
+    /** {@code prefix(keys[i])}. */
+    long[] pre;
+    Object[] keys;
+    Object[] slots;
 
-    Node(K key, V value, Node<K, V> left, Node<K, V> right, Edit edit) {
+    Node(Edit edit, boolean leaf, int capacity) {
       this.edit = edit;
-      set(key, value, left, right);
-    }
-
-    Node<K, V> set(K key, V value, Node<K, V> left, Node<K, V> right) {
-      if (key != this.key) {
-        this.key = key;
-        this.prefix = prefix(key);
-      }
-      this.value = value;
-      this.left = left;
-      this.right = right;
-      this.height = 1 + Math.max(height(left), height(right));
-      this.size = 1 + size(left) + size(right);
-      return this;
-    }
-
-    @Override
-    public K getKey() {
-      return key;
-    }
-
-    @Override
-    public V getValue() {
-      return value;
-    }
-
-    @Override
-    public V setValue(V v) {
-      throw new UnsupportedOperationException("immutable");
-    }
-
-    @Override
-    public String toString() {
-      return key + "=" + value;
+      this.leaf = leaf;
+      this.pre = new long[capacity];
+      this.keys = new Object[capacity];
+      this.slots = new Object[capacity];
     }
   }
 
-  private PersistentSortedMap(Node<K, V> root) {
+  /** What one put or remove did, filled in on the way down and read on the way back up. */
+  private static final class Op {
+    /** Whether the map changes at all. */
+    boolean changed;
+    /** Whether a key was added (put) or removed (remove). */
+    boolean sized;
+    /** The right half of a node that was just split, to be added to its parent; else null. */
+    Node right;
+    /** The lower bound of {@link #right}'s keys, and its prefix. */
+    Object sep;
+    long sepPre;
+  }
+
+  private PersistentSortedMap(Node root, int size) {
     this.root = root;
+    this.size = size;
   }
 
   @SuppressWarnings("unchecked")
@@ -97,58 +109,203 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
     return (PersistentSortedMap<K, V>) EMPTY;
   }
 
-  private static int height(Node<?, ?> n) {
-    return n == null ? 0 : n.height;
+  /**
+   * A long whose unsigned order agrees with the key's order where two keys' values differ, so a search
+   * compares keys without reading them; equal values say "compare the keys". A String packs up to
+   * eight chars, one byte each: a char above 254 is packed as 255 and ends the prefix (what follows
+   * it is left 0), a missing char packs as 0. A Long or Integer packs its value with the sign bit
+   * flipped. Other keys pack as 0.
+   */
+  private static long prefix(Object key) {
+    if (key instanceof String s) {
+      long p = 0;
+      int n = Math.min(8, s.length());
+      int i = 0;
+      for (; i < n; i++) {
+        char c = s.charAt(i);
+        if (c >= 255) {
+          p = (p << 8) | 255;
+          i++;
+          break;
+        }
+        p = (p << 8) | c;
+      }
+      return p << (8 * (8 - i));
+    }
+    if (key instanceof Long l) {
+      return l ^ Long.MIN_VALUE;
+    }
+    if (key instanceof Integer i) {
+      return (long) i ^ Long.MIN_VALUE;
+    }
+    return 0;
   }
 
-  private static int size(Node<?, ?> n) {
-    return n == null ? 0 : n.size;
+  /** The order of {@code key} (prefix {@code p}) against entry {@code i} of {@code nd}. */
+  @SuppressWarnings("unchecked")
+  private static int compare(Object key, long p, Node nd, int i) {
+    int c = Long.compareUnsigned(p, nd.pre[i]);
+    return c != 0 ? c : ((Comparable<Object>) key).compareTo(nd.keys[i]);
+  }
+
+  /** In a leaf: the index of {@code key}, or -(insertion point) - 1. */
+  private static int leafIndex(Node nd, Object key, long p) {
+    int lo = 0;
+    int hi = nd.n - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      int c = compare(key, p, nd, mid);
+      if (c > 0) {
+        lo = mid + 1;
+      } else if (c < 0) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -(lo + 1);
+  }
+
+  /** In a branch: the child whose range holds {@code key} (the last i with i == 0 or keys[i] <= key). */
+  private static int childIndex(Node nd, Object key, long p) {
+    int lo = 1;
+    int hi = nd.n - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (compare(key, p, nd, mid) >= 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo - 1;
+  }
+
+  private static boolean owned(Edit edit, Node nd) {
+    return edit != null && nd.edit == edit && edit.open;
+  }
+
+  /** The owner to record in a node created now. */
+  private static Edit owner(Edit edit) {
+    return edit != null && edit.open ? edit : null;
+  }
+
+  /** A new node under {@code edit}: capacity MAX when the edit is open (it may grow in place), else {@code need}. */
+  private static Node create(Edit edit, boolean leaf, int need) {
+    Edit owner = owner(edit);
+    return new Node(owner, leaf, owner != null ? MAX : need);
+  }
+
+  private static void copy(Node from, int at, Node to, int to0, int count) {
+    System.arraycopy(from.pre, at, to.pre, to0, count);
+    System.arraycopy(from.keys, at, to.keys, to0, count);
+    System.arraycopy(from.slots, at, to.slots, to0, count);
+  }
+
+  /** {@code nd} itself if {@code edit} owns it, else a copy that can hold {@code need} entries. */
+  private static Node writable(Node nd, Edit edit, int need) {
+    if (owned(edit, nd)) {
+      return nd;
+    }
+    Node c = create(edit, nd.leaf, need);
+    copy(nd, 0, c, 0, nd.n);
+    c.n = nd.n;
+    return c;
+  }
+
+  /** {@code nd} (owned) or a copy with entry {@code i} set to the given one. */
+  private static Node set(Node nd, Edit edit, int i, Object key, long p, Object slot) {
+    Node w = writable(nd, edit, nd.n);
+    w.pre[i] = p;
+    w.keys[i] = key;
+    w.slots[i] = slot;
+    return w;
+  }
+
+  /** {@code nd} (owned, not full) or a copy with the given entry inserted at {@code i}. */
+  private static Node insertAt(Node nd, Edit edit, int i, Object key, long p, Object slot) {
+    int n = nd.n;
+    Node w;
+    if (owned(edit, nd)) {
+      w = nd;
+      copy(nd, i, w, i + 1, n - i);
+    } else {
+      w = create(edit, nd.leaf, n + 1);
+      copy(nd, 0, w, 0, i);
+      copy(nd, i, w, i + 1, n - i);
+    }
+    w.pre[i] = p;
+    w.keys[i] = key;
+    w.slots[i] = slot;
+    w.n = n + 1;
+    return w;
+  }
+
+  /** {@code nd} (owned) or a copy without entry {@code i}. */
+  private static Node removeAt(Node nd, Edit edit, int i) {
+    int n = nd.n;
+    Node w;
+    if (owned(edit, nd)) {
+      w = nd;
+      copy(nd, i + 1, w, i, n - i - 1);
+      w.keys[n - 1] = null;
+      w.slots[n - 1] = null;
+    } else {
+      w = create(edit, nd.leaf, n - 1);
+      copy(nd, 0, w, 0, i);
+      copy(nd, i + 1, w, i, n - i - 1);
+    }
+    w.n = n - 1;
+    return w;
   }
 
   /**
-   * Up to eight chars of a String key, one byte each, in one long (0 for other keys): where two keys'
-   * prefixes differ, their unsigned order is String's order, so a search compares keys without reading
-   * their chars. A char above 254 is packed as 255 and ends the prefix (what follows it is left 0),
-   * so equal prefixes only say "compare the strings"; a missing char packs as 0.
+   * Splits full {@code nd} with the given entry inserted at {@code i} (MAX + 1 entries): returns the
+   * left half ({@code nd} itself when owned) and leaves the right half and its lower bound in {@code op}.
    */
-  private static long prefix(Object key) {
-    if (!(key instanceof String s)) {
-      return 0;
+  private static Node split(Node nd, Edit edit, int i, Object key, long p, Object slot, Op op) {
+    int total = nd.n + 1;
+    int half = total / 2;
+    Node right = create(edit, nd.leaf, total - half);
+    // entry j of the spliced sequence is nd's j (j < i), the new one (j == i), nd's j - 1 (j > i)
+    if (i < half) {
+      copy(nd, half - 1, right, 0, total - half);
+    } else {
+      copy(nd, half, right, 0, i - half);
+      right.pre[i - half] = p;
+      right.keys[i - half] = key;
+      right.slots[i - half] = slot;
+      copy(nd, i, right, i - half + 1, nd.n - i);
     }
-    long p = 0;
-    int n = Math.min(8, s.length());
-    int i = 0;
-    for (; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 255) {
-        p = (p << 8) | 255;
-        i++;
-        break;
+    right.n = total - half;
+    Node left = owned(edit, nd) ? nd : create(edit, nd.leaf, half);
+    if (i < half) {
+      copy(nd, i, left, i + 1, half - 1 - i); // shift right first: left may be nd itself
+      if (left != nd) {
+        copy(nd, 0, left, 0, i);
       }
-      p = (p << 8) | c;
+      left.pre[i] = p;
+      left.keys[i] = key;
+      left.slots[i] = slot;
+    } else if (left != nd) {
+      copy(nd, 0, left, 0, half);
     }
-    return p << (8 * (8 - i));
-  }
-
-  private static <K extends Comparable<? super K>> int compare(K key, long prefix, Node<K, ?> n) {
-    int c = Long.compareUnsigned(prefix, n.prefix);
-    return c != 0 ? c : key.compareTo(n.key);
-  }
-
-  /** The node reused for a change: {@code n} itself when the open {@code edit} owns it, else a new copy. */
-  private static <K, V> Node<K, V> node(Edit edit, Node<K, V> n, K key, V value, Node<K, V> left, Node<K, V> right) {
-    if (n != null && edit != null && n.edit == edit && edit.open) {
-      return n.set(key, value, left, right);
+    if (left == nd) {
+      Arrays.fill(nd.keys, half, nd.n, null);
+      Arrays.fill(nd.slots, half, nd.n, null);
     }
-    return new Node<>(key, value, left, right, edit != null && edit.open ? edit : null);
-  }
-
-  private static boolean owned(Edit edit, Node<?, ?> n) {
-    return n != null && edit != null && n.edit == edit && edit.open;
+    left.n = half;
+    op.right = right;
+    op.sep = right.keys[0];
+    op.sepPre = right.pre[0];
+    if (!right.leaf) {
+      right.keys[0] = null;
+    }
+    return left;
   }
 
   public int size() {
-    return size(root);
+    return size;
   }
 
   public boolean isEmpty() {
@@ -156,17 +313,18 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
   }
 
   /** The value for {@code key}, or null. */
+  @SuppressWarnings("unchecked")
   public V get(K key) {
-    long p = prefix(key);
-    Node<K, V> n = root;
-    while (n != null) {
-      int c = compare(key, p, n);
-      if (c == 0) {
-        return n.value;
-      }
-      n = c < 0 ? n.left : n.right;
+    Node nd = root;
+    if (nd == null) {
+      return null;
     }
-    return null;
+    long p = prefix(key);
+    while (!nd.leaf) {
+      nd = (Node) nd.slots[childIndex(nd, key, p)];
+    }
+    int i = leafIndex(nd, key, p);
+    return i >= 0 ? (V) nd.slots[i] : null;
   }
 
   public Optional<V> find(K key) {
@@ -190,8 +348,30 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
   public PersistentSortedMap<K, V> put(K key, V value, Edit edit) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    Node<K, V> r = put(root, key, prefix(key), value, edit);
-    return r == root ? this : new PersistentSortedMap<>(r);
+    long p = prefix(key);
+    if (root == null) {
+      Node leaf = create(edit, true, 1);
+      leaf.pre[0] = p;
+      leaf.keys[0] = key;
+      leaf.slots[0] = value;
+      leaf.n = 1;
+      return new PersistentSortedMap<>(leaf, 1);
+    }
+    Op op = new Op();
+    Node r = put(root, key, p, value, edit, op);
+    if (!op.changed) {
+      return this;
+    }
+    if (op.right != null) {
+      Node top = create(edit, false, 2);
+      top.slots[0] = r;
+      top.pre[1] = op.sepPre;
+      top.keys[1] = op.sep;
+      top.slots[1] = op.right;
+      top.n = 2;
+      r = top;
+    }
+    return new PersistentSortedMap<>(r, op.sized ? size + 1 : size);
   }
 
   /** A map without {@code key}; this map is unchanged (and returned if the key is absent). */
@@ -201,101 +381,136 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
 
   /** A map without {@code key}, changing nodes {@code edit} owns in place (see {@link #put(Comparable, Object, Edit)}). */
   public PersistentSortedMap<K, V> remove(K key, Edit edit) {
-    Node<K, V> r = remove(root, key, prefix(key), edit);
-    return r == root ? this : new PersistentSortedMap<>(r);
+    if (root == null) {
+      return this;
+    }
+    Op op = new Op();
+    Node r = remove(root, key, prefix(key), edit, op);
+    if (!op.changed) {
+      return this;
+    }
+    if (r.n == 0) {
+      r = null;
+    } else if (!r.leaf && r.n == 1) {
+      r = (Node) r.slots[0];
+    }
+    return new PersistentSortedMap<>(r, size - 1);
   }
 
   /*
-   * A child returned unchanged (the same instance, not owned by the edit) leaves its parent as it is;
-   * an owned child may have changed in place, so its parent's height and size are recomputed (and the
-   * parent, owned too, is updated in place: every ancestor of an owned node is owned).
+   * Both walk down to the leaf and return the subtree's new root: the same node when nothing changed
+   * (op.changed false) or when it was changed in place (owned); a copy otherwise.
    */
-  private static <K extends Comparable<? super K>, V> Node<K, V> put(Node<K, V> n, K key, long p, V value, Edit edit) {
-    if (n == null) {
-      return node(edit, null, key, value, null, null);
+  private static Node put(Node nd, Object key, long p, Object value, Edit edit, Op op) {
+    if (nd.leaf) {
+      int i = leafIndex(nd, key, p);
+      if (i >= 0) {
+        if (nd.slots[i] == value) {
+          return nd;
+        }
+        op.changed = true;
+        return set(nd, edit, i, nd.keys[i], nd.pre[i], value);
+      }
+      op.changed = true;
+      op.sized = true;
+      i = -i - 1;
+      return nd.n < MAX ? insertAt(nd, edit, i, key, p, value) : split(nd, edit, i, key, p, value, op);
     }
-    int c = compare(key, p, n);
-    if (c == 0) {
-      return n.value == value ? n : node(edit, n, key, value, n.left, n.right);
+    int i = childIndex(nd, key, p);
+    Node child = (Node) nd.slots[i];
+    Node c = put(child, key, p, value, edit, op);
+    if (!op.changed || (c == child && op.right == null && owned(edit, nd))) {
+      return nd;
     }
-    if (c < 0) {
-      Node<K, V> l = put(n.left, key, p, value, edit);
-      return l == n.left && !owned(edit, l) ? n : balance(edit, n, n.key, n.value, l, n.right);
+    Node w = c == child ? nd : set(nd, edit, i, nd.keys[i], nd.pre[i], c);
+    if (w == nd && !owned(edit, nd)) {
+      w = writable(nd, edit, nd.n); // an owned child under a parent of another version: copy the parent
     }
-    Node<K, V> r = put(n.right, key, p, value, edit);
-    return r == n.right && !owned(edit, r) ? n : balance(edit, n, n.key, n.value, n.left, r);
+    if (op.right == null) {
+      return w;
+    }
+    Node right = op.right;
+    op.right = null;
+    return w.n < MAX ? insertAt(w, edit, i + 1, op.sep, op.sepPre, right) : split(w, edit, i + 1, op.sep, op.sepPre, right, op);
   }
 
-  private static <K extends Comparable<? super K>, V> Node<K, V> remove(Node<K, V> n, K key, long p, Edit edit) {
-    if (n == null) {
-      return null;
+  private static Node remove(Node nd, Object key, long p, Edit edit, Op op) {
+    if (nd.leaf) {
+      int i = leafIndex(nd, key, p);
+      if (i < 0) {
+        return nd;
+      }
+      op.changed = true;
+      op.sized = true;
+      return removeAt(nd, edit, i);
     }
-    int c = compare(key, p, n);
-    if (c < 0) {
-      Node<K, V> l = remove(n.left, key, p, edit);
-      return l == n.left && !owned(edit, l) ? n : balance(edit, n, n.key, n.value, l, n.right);
+    int i = childIndex(nd, key, p);
+    Node child = (Node) nd.slots[i];
+    Node c = remove(child, key, p, edit, op);
+    if (!op.changed || (c == child && c.n >= MIN && owned(edit, nd))) {
+      return nd;
     }
-    if (c > 0) {
-      Node<K, V> r = remove(n.right, key, p, edit);
-      return r == n.right && !owned(edit, r) ? n : balance(edit, n, n.key, n.value, n.left, r);
-    }
-    if (n.left == null) {
-      return n.right;
-    }
-    if (n.right == null) {
-      return n.left;
-    }
-    Node<K, V> min = n.right;
-    while (min.left != null) {
-      min = min.left;
-    }
-    K minKey = min.key;
-    V minValue = min.value;
-    return balance(edit, n, minKey, minValue, n.left, removeMin(n.right, edit));
-  }
-
-  private static <K, V> Node<K, V> removeMin(Node<K, V> n, Edit edit) {
-    if (n.left == null) {
-      return n.right;
-    }
-    return balance(edit, n, n.key, n.value, removeMin(n.left, edit), n.right);
+    Node w = set(nd, edit, i, nd.keys[i], nd.pre[i], c);
+    return c.n >= MIN ? w : rebalance(w, edit, i);
   }
 
   /**
-   * The balanced subtree of {@code key}/{@code value} over {@code l} and {@code r}, where {@code at} is
-   * the node that held this position (reused when the edit owns it). Children's fields are read before
-   * any node is changed.
+   * Child {@code i} of {@code w} (writable) has MIN - 1 entries: it takes one from a neighbour that
+   * has more than MIN, else merges with one. A branch child's first entry has no separator of its own
+   * (keys[0] is unused): when it moves, the parent's separator goes with it.
    */
-  private static <K, V> Node<K, V> balance(Edit edit, Node<K, V> at, K key, V value, Node<K, V> l, Node<K, V> r) {
-    int hl = height(l);
-    int hr = height(r);
-    if (hl > hr + 1) {
-      Node<K, V> ll = l.left;
-      Node<K, V> lr = l.right;
-      if (height(ll) >= height(lr)) {
-        Node<K, V> right = node(edit, at, key, value, lr, r);
-        return node(edit, l, l.key, l.value, ll, right);
+  private static Node rebalance(Node w, Edit edit, int i) {
+    int l = i > 0 ? i - 1 : i;
+    Node left = (Node) w.slots[l];
+    Node right = (Node) w.slots[l + 1];
+    Object sep = w.keys[l + 1];
+    long sepPre = w.pre[l + 1];
+    boolean leaf = left.leaf;
+    if (left.n + right.n <= MAX) {
+      Node m = writable(left, edit, left.n + right.n);
+      int at = m.n;
+      copy(right, 0, m, at, right.n);
+      if (!leaf) {
+        m.keys[at] = sep;
+        m.pre[at] = sepPre;
       }
-      Node<K, V> lrl = lr.left;
-      Node<K, V> lrr = lr.right;
-      Node<K, V> left = node(edit, l, l.key, l.value, ll, lrl);
-      Node<K, V> right = node(edit, at, key, value, lrr, r);
-      return node(edit, lr, lr.key, lr.value, left, right);
+      m.n = at + right.n;
+      w.slots[l] = m;
+      return removeAt(w, edit, l + 1);
     }
-    if (hr > hl + 1) {
-      Node<K, V> rl = r.left;
-      Node<K, V> rr = r.right;
-      if (height(rr) >= height(rl)) {
-        Node<K, V> left = node(edit, at, key, value, l, rl);
-        return node(edit, r, r.key, r.value, left, rr);
+    if (left.n > right.n) {
+      // the last entry of left moves to the front of right
+      int last = left.n - 1;
+      Node to = insertAt(right, edit, 0, left.keys[last], left.pre[last], left.slots[last]);
+      Node from = removeAt(left, edit, last);
+      Object bound = to.keys[0];
+      long boundPre = to.pre[0];
+      if (!leaf) {
+        to.keys[1] = sep;
+        to.pre[1] = sepPre;
+        to.keys[0] = null;
       }
-      Node<K, V> rll = rl.left;
-      Node<K, V> rlr = rl.right;
-      Node<K, V> left = node(edit, at, key, value, l, rll);
-      Node<K, V> right = node(edit, r, r.key, r.value, rlr, rr);
-      return node(edit, rl, rl.key, rl.value, left, right);
+      w.slots[l] = from;
+      w.slots[l + 1] = to;
+      w.keys[l + 1] = bound;
+      w.pre[l + 1] = boundPre;
+      return w;
     }
-    return node(edit, at, key, value, l, r);
+    // the first entry of right moves to the end of left
+    Object moved = leaf ? right.keys[0] : sep;
+    long movedPre = leaf ? right.pre[0] : sepPre;
+    Node to = insertAt(left, edit, left.n, moved, movedPre, right.slots[0]);
+    Object bound = right.keys[1];
+    long boundPre = right.pre[1];
+    Node from = removeAt(right, edit, 0);
+    if (!leaf) {
+      from.keys[0] = null;
+    }
+    w.slots[l] = to;
+    w.slots[l + 1] = from;
+    w.keys[l + 1] = bound;
+    w.pre[l + 1] = boundPre;
+    return w;
   }
 
   /** Values in key order. */
@@ -303,65 +518,151 @@ public final class PersistentSortedMap<K extends Comparable<? super K>, V> imple
     if (root == null) {
       return List.of();
     }
-    List<V> out = new ArrayList<>(root.size);
+    List<V> out = new ArrayList<>(size);
     forEach((k, v) -> out.add(v));
     return Collections.unmodifiableList(out);
   }
 
   /** Keys in order. */
   public List<K> keys() {
-    List<K> out = new ArrayList<>(size());
+    List<K> out = new ArrayList<>(size);
     forEach((k, v) -> out.add(k));
     return Collections.unmodifiableList(out);
   }
 
   /** Visits entries in key order. */
   public void forEach(BiConsumer<? super K, ? super V> action) {
-    visit(root, action);
-  }
-
-  private static <K, V> void visit(Node<K, V> n, BiConsumer<? super K, ? super V> action) {
-    while (n != null) {
-      visit(n.left, action);
-      action.accept(n.key, n.value);
-      n = n.right;
+    if (root != null) {
+      visit(root, action);
     }
   }
 
-  /** Height of the tree (for balance checks in tests). */
+  @SuppressWarnings("unchecked")
+  private static <K, V> void visit(Node nd, BiConsumer<? super K, ? super V> action) {
+    if (nd.leaf) {
+      for (int i = 0; i < nd.n; i++) {
+        action.accept((K) nd.keys[i], (V) nd.slots[i]);
+      }
+    } else {
+      for (int i = 0; i < nd.n; i++) {
+        visit((Node) nd.slots[i], action);
+      }
+    }
+  }
+
+  /** Number of levels, leaves included (for balance checks in tests). */
   int height() {
-    return height(root);
+    int h = 0;
+    for (Node nd = root; nd != null; nd = nd.leaf ? null : (Node) nd.slots[0]) {
+      h++;
+    }
+    return h;
+  }
+
+  /**
+   * Checks the tree's shape (for tests): every leaf at the same depth, entry counts within bounds,
+   * keys ascending in each node and within their separators, prefixes matching keys, and the size.
+   *
+   * @throws IllegalStateException naming the first broken rule
+   */
+  void checkInvariants() {
+    if (root == null) {
+      require(size == 0, "empty map with size " + size);
+      return;
+    }
+    require(root.leaf ? root.n >= 1 : root.n >= 2, "root with " + root.n + " entries");
+    int counted = check(root, true, null, null, height());
+    require(counted == size, "size " + size + " but " + counted + " entries");
+  }
+
+  /** The number of entries under {@code nd}, whose keys must be in [lo, hi) (null: unbounded). */
+  @SuppressWarnings("unchecked")
+  private static int check(Node nd, boolean isRoot, Object lo, Object hi, int levels) {
+    require(nd.leaf == (levels == 1), "leaf at the wrong depth");
+    require(isRoot || (nd.n >= MIN && nd.n <= MAX), "node with " + nd.n + " entries");
+    require(nd.n <= nd.keys.length && nd.keys.length == nd.pre.length && nd.keys.length == nd.slots.length, "arrays");
+    for (int i = nd.n; i < nd.keys.length; i++) {
+      require(nd.keys[i] == null && nd.slots[i] == null, "stale entry past the end");
+    }
+    int first = nd.leaf ? 0 : 1;
+    Object prev = lo;
+    for (int i = first; i < nd.n; i++) {
+      Object k = nd.keys[i];
+      require(k != null && nd.slots[i] != null, "null key or slot");
+      require(nd.pre[i] == prefix(k), "prefix of " + k);
+      require(prev == null || (nd.leaf && i == 0 ? ((Comparable<Object>) k).compareTo(prev) >= 0
+          : ((Comparable<Object>) k).compareTo(prev) > 0), "key order at " + k);
+      require(hi == null || ((Comparable<Object>) k).compareTo(hi) < 0, "key " + k + " not below its bound");
+      prev = k;
+    }
+    if (nd.leaf) {
+      return nd.n;
+    }
+    require(nd.keys[0] == null, "branch keys[0] set");
+    int count = 0;
+    for (int i = 0; i < nd.n; i++) {
+      count += check((Node) nd.slots[i], false, i == 0 ? lo : nd.keys[i], i + 1 < nd.n ? nd.keys[i + 1] : hi, levels - 1);
+    }
+    return count;
+  }
+
+  private static void require(boolean ok, String broken) {
+    if (!ok) {
+      throw new IllegalStateException(broken);
+    }
   }
 
   @Override
   public Iterator<Map.Entry<K, V>> iterator() {
     return new Iterator<>() {
-      private final Deque<Node<K, V>> stack = new ArrayDeque<>();
+      /** The nodes from the root to the current leaf, and the entry index at each. */
+      private final Node[] path = new Node[height()];
+      private final int[] at = new int[path.length];
+      private boolean done = root == null;
 
       {
-        pushLeft(root);
+        if (!done) {
+          descend(0, root);
+        }
       }
 
-      private void pushLeft(Node<K, V> n) {
-        while (n != null) {
-          stack.push(n);
-          n = n.left;
+      private void descend(int level, Node nd) {
+        for (; level < path.length; level++) {
+          path[level] = nd;
+          at[level] = 0;
+          if (!nd.leaf) {
+            nd = (Node) nd.slots[0];
+          }
         }
       }
 
       @Override
       public boolean hasNext() {
-        return !stack.isEmpty();
+        return !done;
       }
 
       @Override
+      @SuppressWarnings("unchecked")
       public Map.Entry<K, V> next() {
-        if (stack.isEmpty()) {
+        if (done) {
           throw new NoSuchElementException();
         }
-        Node<K, V> n = stack.pop();
-        pushLeft(n.right);
-        return n;
+        int leafLevel = path.length - 1;
+        Node leaf = path[leafLevel];
+        int i = at[leafLevel];
+        Map.Entry<K, V> e = new AbstractMap.SimpleImmutableEntry<>((K) leaf.keys[i], (V) leaf.slots[i]);
+        if (++at[leafLevel] == leaf.n) {
+          int level = leafLevel - 1;
+          while (level >= 0 && ++at[level] == path[level].n) {
+            level--;
+          }
+          if (level < 0) {
+            done = true;
+          } else {
+            descend(level + 1, (Node) path[level].slots[at[level]]);
+          }
+        }
+        return e;
       }
     };
   }
