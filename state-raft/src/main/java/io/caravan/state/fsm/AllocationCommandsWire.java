@@ -74,7 +74,8 @@ final class AllocationCommandsWire {
   }
 
   private static WireWriter header(byte code, int allocs) {
-    WireWriter w = new WireWriter(64 + 256 * allocs);
+    // a C1M plan allocation takes ~350 bytes and brings ~5 new strings (its ID, name, node IDs of its scores)
+    WireWriter w = new WireWriter(64 + 384 * allocs, 16 + 6 * allocs);
     w.writeByte(CommandCodec.VERSION);
     w.writeByte(code);
     return w;

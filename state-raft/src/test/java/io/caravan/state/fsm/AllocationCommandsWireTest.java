@@ -206,6 +206,18 @@ class AllocationCommandsWireTest {
     assertThat(last.taskStates()).isSameAs(first.taskStates());
   }
 
+  @Test
+  void equalScoreAndCountMapsDecodeToOneInstance() {
+    Command.ApplyPlanResult plan = c1mLikePlan(3);
+    Command.ApplyPlanResult decoded = (Command.ApplyPlanResult) CommandCodec.decode(CommandCodec.encode(plan));
+    assertThat(decoded).isEqualTo(plan);
+    AllocMetric first = decoded.allocs().get(0).metrics();
+    AllocMetric last = decoded.allocs().get(2).metrics();
+    assertThat(last.scoreMetaData().get(1).scores()).isSameAs(first.scoreMetaData().get(1).scores())
+        .isNotSameAs(first.scoreMetaData().get(2).scores());
+    assertThat(last.nodesAvailable()).isSameAs(first.nodesAvailable());
+  }
+
   private static AllocatedResources resources() {
     return new AllocatedResources(Map.of("app", new AllocatedTaskResources(new AllocatedCpuResources(100, null),
         new AllocatedMemoryResources(64, 0), null, null)), null, new AllocatedSharedResources(null, 150, null));

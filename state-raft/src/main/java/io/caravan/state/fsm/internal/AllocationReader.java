@@ -32,6 +32,8 @@ public final class AllocationReader {
   private final WireReader r;
   private final List<AllocatedResources> resources = new ArrayList<>();
   private final List<Map<String, TaskState>> taskStates = new ArrayList<>();
+  private final List<Map<String, Double>> scoreMaps = new ArrayList<>();
+  private final List<Map<String, Integer>> countMaps = new ArrayList<>();
 
   /** Reads from {@code r}. */
   public AllocationReader(WireReader r) {
@@ -228,14 +230,20 @@ public final class AllocationReader {
       ImmutableList.Builder<NodeScoreMeta> b = ImmutableList.builderWithExpectedSize(n);
       for (int i = 0; i < n; i++) {
         String nodeID = r.readString("NodeScoreMeta.NodeID");
-        int k = r.readCount("NodeScoreMeta.Scores");
-        Map<String, Double> byScorer = null;
-        if (k >= 0) {
+        Map<String, Double> byScorer;
+        int at = sharedTag(scoreMaps.size(), "NodeScoreMeta.Scores");
+        if (at == -1) {
+          byScorer = null;
+        } else if (at >= 0) {
+          byScorer = scoreMaps.get(at);
+        } else {
+          int k = inlineCount("NodeScoreMeta.Scores");
           ImmutableMap.Builder<String, Double> m = ImmutableMap.builderWithExpectedSize(k);
           for (int j = 0; j < k; j++) {
             m.put(r.readString("NodeScoreMeta.Scores"), r.readDouble("NodeScoreMeta.Scores"));
           }
           byScorer = build(m, "NodeScoreMeta.Scores");
+          scoreMaps.add(byScorer);
         }
         b.add(new NodeScoreMeta(nodeID, byScorer, r.readDouble("NodeScoreMeta.NormScore")));
       }
@@ -249,15 +257,30 @@ public final class AllocationReader {
   }
 
   private @Nullable Map<String, Integer> counts(String what) {
-    int n = r.readCount(what);
-    if (n < 0) {
+    int at = sharedTag(countMaps.size(), what);
+    if (at == -1) {
       return null;
     }
+    if (at >= 0) {
+      return countMaps.get(at);
+    }
+    int n = inlineCount(what);
     ImmutableMap.Builder<String, Integer> b = ImmutableMap.builderWithExpectedSize(n);
     for (int i = 0; i < n; i++) {
       b.put(r.readString(what), r.readInt(what));
     }
-    return build(b, what);
+    Map<String, Integer> out = build(b, what);
+    countMaps.add(out);
+    return out;
+  }
+
+  /** The size of a shared value written inline, at most the bytes left. */
+  private int inlineCount(String what) {
+    int n = r.readVarInt(what);
+    if (n < 0 || n > r.remaining()) {
+      throw WireReader.corrupt(what, "count " + Integer.toUnsignedString(n) + " with " + r.remaining() + " bytes left");
+    }
+    return n;
   }
 
   private @Nullable List<String> strings(String what) {
@@ -299,11 +322,7 @@ public final class AllocationReader {
     if (at >= 0) {
       return taskStates.get(at);
     }
-    int n = r.readVarInt("Allocation.TaskStates");
-    if (n < 0 || n > r.remaining()) {
-      throw WireReader.corrupt("Allocation.TaskStates", "count " + Integer.toUnsignedString(n) + " with "
-          + r.remaining() + " bytes left");
-    }
+    int n = inlineCount("Allocation.TaskStates");
     ImmutableMap.Builder<String, TaskState> b = ImmutableMap.builderWithExpectedSize(n);
     for (int i = 0; i < n; i++) {
       String task = r.readString("Allocation.TaskStates");

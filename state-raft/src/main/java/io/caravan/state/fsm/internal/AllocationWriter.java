@@ -26,9 +26,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Writes allocations (every field but {@code job}, which the command carries separately) field by
- * field in component order, for {@link AllocationReader}. Equal resources and task-state maps are
- * written once per command and referred to afterwards, so a plan's allocations of one group share
- * one instance when read.
+ * field in component order, for {@link AllocationReader}. Equal resources, task-state maps, score maps
+ * and metric count maps are written once per command and referred to afterwards, so a plan's
+ * allocations share one instance of each when read.
  */
 public final class AllocationWriter {
   /** Shared-value tag: null. */
@@ -41,6 +41,8 @@ public final class AllocationWriter {
   private final WireWriter w;
   private final Map<AllocatedResources, Integer> resources = new HashMap<>();
   private final Map<Map<String, TaskState>, Integer> taskStates = new HashMap<>();
+  private final Map<Map<String, Double>, Integer> scoreMaps = new HashMap<>();
+  private final Map<Map<String, Integer>, Integer> countMaps = new HashMap<>();
 
   /** Writes to {@code w}. */
   public AllocationWriter(WireWriter w) {
@@ -57,14 +59,20 @@ public final class AllocationWriter {
     w.writeString(a.nodeName());
     w.writeString(a.jobID());
     w.writeString(a.taskGroup());
-    writeShared(resources, a.allocatedResources());
+    AllocatedResources resources = a.allocatedResources();
+    if (shared(this.resources, resources)) {
+      resources(resources);
+    }
     metric(a.metrics());
     w.writeString(a.desiredStatus());
     w.writeString(a.desiredDescription());
     desiredTransition(a.desiredTransition());
     w.writeString(a.clientStatus());
     w.writeString(a.clientDescription());
-    writeShared(taskStates, a.taskStates());
+    Map<String, TaskState> states = a.taskStates();
+    if (shared(taskStates, states)) {
+      taskStateMap(states);
+    }
     w.writeString(a.deploymentID());
     deploymentStatus(a.deploymentStatus());
     rescheduleTracker(a.rescheduleTracker());
@@ -78,10 +86,10 @@ public final class AllocationWriter {
     w.writeLong(a.allocModifyIndex());
     w.writeLong(a.createTime());
     w.writeLong(a.modifyTime());
-    List<AllocState> states = a.allocStates();
-    w.writeCount(states);
-    if (states != null) {
-      for (AllocState s : states) {
+    List<AllocState> allocStates = a.allocStates();
+    w.writeCount(allocStates);
+    if (allocStates != null) {
+      for (AllocState s : allocStates) {
         w.writeString(s.field());
         w.writeString(s.value());
         w.writeString(s.time());
@@ -89,25 +97,22 @@ public final class AllocationWriter {
     }
   }
 
-  private <T> void writeShared(Map<T, Integer> table, @Nullable T value) {
+  /**
+   * Writes the tag of a shared value: null, a reference to an equal value written before, or "inline"
+   * (it joins {@code table}), in which case the caller writes it next and true is returned.
+   */
+  private <T> boolean shared(Map<T, Integer> table, @Nullable T value) {
     if (value == null) {
       w.writeVarInt(VALUE_NULL);
-      return;
+      return false;
     }
-    Integer at = table.get(value);
+    Integer at = table.putIfAbsent(value, table.size());
     if (at != null) {
       w.writeVarInt(at + VALUE_REF);
-      return;
+      return false;
     }
-    table.put(value, table.size());
     w.writeVarInt(VALUE_INLINE);
-    if (value instanceof AllocatedResources r) {
-      resources(r);
-    } else {
-      @SuppressWarnings("unchecked")
-      Map<String, TaskState> states = (Map<String, TaskState>) value;
-      taskStateMap(states);
-    }
+    return true;
   }
 
   private void resources(AllocatedResources r) {
@@ -225,8 +230,8 @@ public final class AllocationWriter {
       for (NodeScoreMeta s : scores) {
         w.writeString(s.nodeID());
         Map<String, Double> byScorer = s.scores();
-        w.writeCount(byScorer);
-        if (byScorer != null) {
+        if (shared(scoreMaps, byScorer)) {
+          w.writeVarInt(byScorer.size());
           for (Map.Entry<String, Double> e : byScorer.entrySet()) {
             w.writeString(e.getKey());
             w.writeDouble(e.getValue());
@@ -240,8 +245,8 @@ public final class AllocationWriter {
   }
 
   private void counts(@Nullable Map<String, Integer> counts) {
-    w.writeCount(counts);
-    if (counts != null) {
+    if (shared(countMaps, counts)) {
+      w.writeVarInt(counts.size());
       for (Map.Entry<String, Integer> e : counts.entrySet()) {
         w.writeString(e.getKey());
         w.writeInt(e.getValue());

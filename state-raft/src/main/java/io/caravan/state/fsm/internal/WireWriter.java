@@ -24,11 +24,12 @@ public final class WireWriter {
 
   private byte[] buf;
   private int pos;
-  private final Map<String, Integer> strings = new HashMap<>();
+  private final Map<String, Integer> strings;
 
-  /** A writer whose buffer starts at {@code capacity} bytes. */
-  public WireWriter(int capacity) {
+  /** A writer whose buffer starts at {@code capacity} bytes, for about {@code distinctStrings} shared strings. */
+  public WireWriter(int capacity, int distinctStrings) {
     buf = new byte[Math.max(16, capacity)];
+    strings = new HashMap<>(Math.max(16, distinctStrings * 4 / 3 + 1));
     strings.put("", 0);
   }
 
@@ -132,12 +133,11 @@ public final class WireWriter {
       writeVarInt(STRING_NULL);
       return;
     }
-    Integer at = strings.get(s);
+    Integer at = strings.putIfAbsent(s, strings.size());
     if (at != null) {
       writeVarInt(at + STRING_REF);
       return;
     }
-    strings.put(s, strings.size());
     writeVarInt(STRING_SHARED);
     writeUtf8(s);
   }
