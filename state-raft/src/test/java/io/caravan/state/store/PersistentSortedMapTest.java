@@ -162,10 +162,13 @@ class PersistentSortedMapTest {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<String> universe = new ArrayList<>();
     for (int i = 0; i < 5000; i++) {
-      // random UUIDs, C1M-style node IDs sharing 24 chars, and short keys
-      universe.add(switch (i % 3) {
+      // random UUIDs, C1M-style node IDs sharing 24 chars, job-style keys sharing "default\0", keys with
+      // chars above 254 and NULs (which pack like missing chars) in long shared beginnings, short keys
+      universe.add(switch (i % 5) {
         case 0 -> new java.util.UUID(rnd.nextLong(), rnd.nextLong()).toString();
         case 1 -> String.format("00000000-0000-4000-8000-%012d", rnd.nextInt(1_000_000));
+        case 2 -> "default\u0000job-" + rnd.nextInt(100_000);
+        case 3 -> "ab\u0100\u0000cd".substring(0, rnd.nextInt(7)) + "\u0000".repeat(rnd.nextInt(3)) + Integer.toString(rnd.nextInt(3000), 4);
         default -> Integer.toString(rnd.nextInt(100_000), 7);
       });
     }
