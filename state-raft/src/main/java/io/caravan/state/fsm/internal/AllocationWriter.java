@@ -19,7 +19,6 @@ import io.caravan.model.cluster.RescheduleEvent;
 import io.caravan.model.cluster.RescheduleTracker;
 import io.caravan.model.cluster.TaskState;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -39,10 +38,10 @@ public final class AllocationWriter {
   static final int VALUE_REF = 2;
 
   private final WireWriter w;
-  private final Map<AllocatedResources, Integer> resources = new HashMap<>();
-  private final Map<Map<String, TaskState>, Integer> taskStates = new HashMap<>();
-  private final Map<Map<String, Double>, Integer> scoreMaps = new HashMap<>();
-  private final Map<Map<String, Integer>, Integer> countMaps = new HashMap<>();
+  private final ValueTable<AllocatedResources> resources = new ValueTable<>();
+  private final ValueTable<Map<String, TaskState>> taskStates = new ValueTable<>();
+  private final ValueTable<Map<String, Double>> scoreMaps = new ValueTable<>();
+  private final ValueTable<Map<String, Integer>> countMaps = new ValueTable<>();
 
   /** Writes to {@code w}. */
   public AllocationWriter(WireWriter w) {
@@ -101,13 +100,13 @@ public final class AllocationWriter {
    * Writes the tag of a shared value: null, a reference to an equal value written before, or "inline"
    * (it joins {@code table}), in which case the caller writes it next and true is returned.
    */
-  private <T> boolean shared(Map<T, Integer> table, @Nullable T value) {
+  private <T> boolean shared(ValueTable<T> table, @Nullable T value) {
     if (value == null) {
       w.writeVarInt(VALUE_NULL);
       return false;
     }
-    Integer at = table.putIfAbsent(value, table.size());
-    if (at != null) {
+    int at = table.positionOrAdd(value);
+    if (at >= 0) {
       w.writeVarInt(at + VALUE_REF);
       return false;
     }
