@@ -466,6 +466,9 @@ public final class NodeUsage {
   }
 
   private void markPortSpec(String spec) {
+    if (spec == null || spec.isEmpty()) {
+      return; // most nodes reserve no host ports, and a usage is built per node ranked
+    }
     for (int p : PortSpec.parse(spec)) {
       if (p > 0 && p < 65536) {
         usedPorts.set(p);

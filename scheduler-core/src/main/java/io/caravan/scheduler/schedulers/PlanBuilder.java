@@ -15,6 +15,7 @@ import io.caravan.model.job.Job;
 import io.caravan.scheduler.placement.Placement;
 import io.caravan.scheduler.snapshot.ClusterSnapshot;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,9 +52,11 @@ public final class PlanBuilder {
   private final @Nullable Job job;
   private final ClusterSnapshot snapshot;
   private final long nowNanos;
-  private final TreeMap<String, List<Allocation>> nodeUpdate = new TreeMap<>();
-  private final TreeMap<String, List<Allocation>> nodeAllocation = new TreeMap<>();
-  private final TreeMap<String, List<Allocation>> nodePreemptions = new TreeMap<>();
+  // hashed while the plan is built (the scheduler asks per node ranked whether the plan touches it);
+  // the plan gets them ordered by node ID
+  private final Map<String, List<Allocation>> nodeUpdate = new HashMap<>();
+  private final Map<String, List<Allocation>> nodeAllocation = new HashMap<>();
+  private final Map<String, List<Allocation>> nodePreemptions = new HashMap<>();
   private final Map<String, DesiredChanges> changes = new LinkedHashMap<>();
   private final List<Allocation> preemptedAnnotations = new ArrayList<>();
   private final Set<String> newAllocIds = new LinkedHashSet<>();
@@ -295,7 +298,8 @@ public final class PlanBuilder {
     PlanAnnotations annotations = new PlanAnnotations(desired.buildOrThrow(),
         preemptedAnnotations.isEmpty() ? null : ImmutableList.copyOf(preemptedAnnotations));
     return new Plan(eval.id(), "", eval.priority(), job != null && Boolean.TRUE.equals(job.allAtOnce()), job,
-        nodeUpdate, nodeAllocation, nodePreemptions, annotations, deployment, deploymentUpdates,
+        new TreeMap<>(nodeUpdate), new TreeMap<>(nodeAllocation), new TreeMap<>(nodePreemptions), annotations,
+        deployment, deploymentUpdates,
         snapshot.latestIndex());
   }
 
