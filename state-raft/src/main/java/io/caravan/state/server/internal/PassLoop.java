@@ -45,6 +45,15 @@ public abstract class PassLoop implements LeaderServices.Pipeline {
    */
   protected abstract boolean relevant(Command command);
 
+  /**
+   * The least time between the end of a pass and the start of the next (zero: none). Writes that
+   * come meanwhile are coalesced into that next pass, so a loop whose passes read much of the state
+   * does not run them back to back under a steady stream of writes.
+   */
+  protected Duration minGap() {
+    return Duration.ZERO;
+  }
+
   /** Whether the command, or any command of a batch, may change what a pass decides. */
   private boolean touches(Command command) {
     if (command instanceof Command.Batch b) {
@@ -90,6 +99,14 @@ public abstract class PassLoop implements LeaderServices.Pipeline {
           if (running) {
             LOG.warn("{}: pass failed, retrying in {}: {}", name, RETRY, e.toString());
             arm(clock.instant().plus(RETRY));
+          }
+        }
+        long gapMillis = minGap().toMillis();
+        if (gapMillis > 0) {
+          try {
+            Thread.sleep(gapMillis);
+          } catch (InterruptedException e) {
+            return; // stopped
           }
         }
       }

@@ -41,6 +41,16 @@ public final class DeploymentWatcher extends PassLoop {
     return pass.nextWake();
   }
 
+  /**
+   * At most about a hundred passes a second (Nomad's deployment watcher limits its state queries to
+   * 100 a second): a pass reads every running deployment, and while allocations are placed and
+   * report in, writes would otherwise start one pass after another.
+   */
+  @Override
+  protected java.time.Duration minGap() {
+    return java.time.Duration.ofMillis(10);
+  }
+
   @Override
   protected boolean relevant(Command c) {
     return c instanceof Command.ClientAllocUpdates || c instanceof Command.ApplyPlanResult
