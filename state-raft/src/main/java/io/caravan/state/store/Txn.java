@@ -255,13 +255,23 @@ public final class Txn {
   }
 
   private Allocation upsertAlloc(Allocation update, @Nullable Allocation existing) {
+    return upsertAlloc(update, existing, null);
+  }
+
+  /**
+   * Stores {@code update} over {@code existing}; {@code updateBuilder}, when given, is the builder
+   * {@code update} was built from, reused for the stored copy instead of a new one.
+   */
+  private Allocation upsertAlloc(Allocation update, @Nullable Allocation existing,
+      Allocation.@Nullable Builder updateBuilder) {
     Allocation a = DeploymentAccounting.account(this, existing, update);
     String namespace = ns(a.namespace());
     Job job = sharedJob(namespace, a.jobID(), a.job(), existing);
     // an update that keeps the node and evaluation already points at their stored IDs (and node name)
     boolean sameNode = existing != null && existing.nodeID().equals(a.nodeID());
     boolean sameEval = existing != null && existing.evalID().equals(a.evalID());
-    Allocation stored = shared.shareRepeatedFields(a.toBuilder(), a, job, existing,
+    Allocation.Builder b = a == update && updateBuilder != null ? updateBuilder : a.toBuilder();
+    Allocation stored = shared.shareRepeatedFields(b, a, job, existing,
             sameNode ? null : nodeForAlloc(a.nodeID()), sameEval ? null : evalForAlloc(a.evalID()))
         .namespace(namespace.equals(DEFAULT_NAMESPACE) ? DEFAULT_NAMESPACE : namespace)
         .job(job)
@@ -471,7 +481,8 @@ public final class Txn {
     if (existing == null) {
       throw new UnknownObjectException("allocation", allocId);
     }
-    Allocation stored = upsertAlloc(changes.apply(existing.toBuilder()).build(), existing);
+    Allocation.Builder b = changes.apply(existing.toBuilder());
+    Allocation stored = upsertAlloc(b.build(), existing, b);
     touch("allocs");
     return stored;
   }

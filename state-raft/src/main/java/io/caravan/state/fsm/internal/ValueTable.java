@@ -16,12 +16,32 @@ final class ValueTable<T> {
 
   /** The position of a value equal to {@code value} added before, or -1 after adding it at the next position. */
   int positionOrAdd(T value) {
-    if (value == last || (last != null && value.equals(last))) {
+    if (value == last || (last != null && sameValue(value, last))) {
       return lastAt;
     }
     Integer at = positions.putIfAbsent(value, positions.size());
     last = value;
     lastAt = at == null ? positions.size() - 1 : at;
     return at == null ? -1 : at;
+  }
+
+  /**
+   * {@code a.equals(b)}, comparing two maps entry by entry through {@code get} (a score map holds a
+   * few entries; the general map equality builds entry sets and iterators for that).
+   */
+  private static boolean sameValue(Object a, Object b) {
+    if (a instanceof Map<?, ?> m && b instanceof Map<?, ?> n) {
+      if (m.size() != n.size()) {
+        return false;
+      }
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        Object other = n.get(e.getKey());
+        if (other == null ? e.getValue() != null || !n.containsKey(e.getKey()) : !other.equals(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
   }
 }
