@@ -155,22 +155,7 @@ public final class WireWriter {
   }
 
   private void writeUtf8(String s) {
-    int n = s.length();
-    boolean ascii = true;
-    for (int i = 0; i < n; i++) {
-      if (s.charAt(i) >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (!ascii) {
-      writeBlob(s.getBytes(StandardCharsets.UTF_8));
-      return;
-    }
-    writeVarInt(n);
-    ensure(n);
-    for (int i = 0; i < n; i++) {
-      buf[pos++] = (byte) s.charAt(i);
-    }
+    // the JDK encodes an all-ASCII string by copying its bytes (a vectorized check, then arraycopy)
+    writeBlob(s.getBytes(StandardCharsets.UTF_8));
   }
 }
