@@ -25,4 +25,7 @@ java -jar $B/bench-hcl4j/target/benchmarks.jar Hcl4jParseBenchmark -f 1 -wi 3 -w
   -p input=corpus,synthetic-65536 -rf csv -rff $RAW/parse-hcl4j.csv > $RAW/parse-hcl4j.txt 2>&1
 log c1m-full
 java -Xmx10g -XX:+ExitOnOutOfMemoryError -cp $B/bench-c1m/target/benchmarks.jar io.caravan.benchmarks.c1m.C1mMain full 1800 > $RAW/c1m.txt 2> $RAW/c1m.log
+log c1m-full-1worker
+# the same scale with one scheduler worker instead of the preset's two (no concurrent plans to conflict)
+java -Xmx10g -XX:+ExitOnOutOfMemoryError -cp $B/bench-c1m/target/benchmarks.jar io.caravan.benchmarks.c1m.C1mMain 5000 1000 1000 1800 1 > $RAW/c1m-1worker.txt 2> $RAW/c1m-1worker.log
 log done
