@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /** Reads allocations written by {@link AllocationWriter}, checking every length, tag and key. */
@@ -71,16 +72,8 @@ public final class AllocationReader {
     long allocModifyIndex = r.readLong("Allocation.AllocModifyIndex");
     long createTime = r.readLong("Allocation.CreateTime");
     long modifyTime = r.readLong("Allocation.ModifyTime");
-    List<AllocState> allocStates = null;
-    int n = r.readCount("Allocation.AllocStates");
-    if (n >= 0) {
-      ImmutableList.Builder<AllocState> b = ImmutableList.builderWithExpectedSize(n);
-      for (int i = 0; i < n; i++) {
-        b.add(new AllocState(r.readString("AllocState.Field"), r.readString("AllocState.Value"),
-            r.readString("AllocState.Time")));
-      }
-      allocStates = b.build();
-    }
+    List<AllocState> allocStates = list("Allocation.AllocStates", () -> new AllocState(
+        r.readString("AllocState.Field"), r.readString("AllocState.Value"), r.readString("AllocState.Time")));
     return new Allocation(id, namespace, evalID, name, nodeID, nodeName, jobID, job, taskGroup, allocatedResources,
         metrics, desiredStatus, desiredDescription, desiredTransition, clientStatus, clientDescription, states,
         deploymentID, deploymentStatus, rescheduleTracker, previousAllocation, nextAllocation, followupEvalID,
@@ -126,17 +119,9 @@ public final class AllocationReader {
     if (r.readBoolean("AllocatedResources.Shared")) {
       List<NetworkResource> networks = networks("AllocatedSharedResources.Networks");
       long diskMB = r.readLong("AllocatedSharedResources.DiskMB");
-      int np = r.readCount("AllocatedSharedResources.Ports");
-      List<AllocatedPortMapping> ports = null;
-      if (np >= 0) {
-        ImmutableList.Builder<AllocatedPortMapping> b = ImmutableList.builderWithExpectedSize(np);
-        for (int i = 0; i < np; i++) {
-          b.add(new AllocatedPortMapping(r.readString("AllocatedPortMapping.Label"),
-              r.readInt("AllocatedPortMapping.Value"), r.readInt("AllocatedPortMapping.To"),
-              r.readString("AllocatedPortMapping.HostIP")));
-        }
-        ports = b.build();
-      }
+      List<AllocatedPortMapping> ports = list("AllocatedSharedResources.Ports", () -> new AllocatedPortMapping(
+          r.readString("AllocatedPortMapping.Label"), r.readInt("AllocatedPortMapping.Value"),
+          r.readInt("AllocatedPortMapping.To"), r.readString("AllocatedPortMapping.HostIP")));
       shared = new AllocatedSharedResources(networks, diskMB, ports);
     }
     AllocatedResources out = new AllocatedResources(tasks, lifecycles, shared);
@@ -148,15 +133,8 @@ public final class AllocationReader {
     AllocatedCpuResources cpu = null;
     if (r.readBoolean("AllocatedTaskResources.Cpu")) {
       long shares = r.readLong("AllocatedCpuResources.CpuShares");
-      int n = r.readCount("AllocatedCpuResources.ReservedCores");
-      List<Integer> cores = null;
-      if (n >= 0) {
-        ImmutableList.Builder<Integer> b = ImmutableList.builderWithExpectedSize(n);
-        for (int i = 0; i < n; i++) {
-          b.add(r.readInt("AllocatedCpuResources.ReservedCores"));
-        }
-        cores = b.build();
-      }
+      List<Integer> cores = list("AllocatedCpuResources.ReservedCores",
+          () -> r.readInt("AllocatedCpuResources.ReservedCores"));
       cpu = new AllocatedCpuResources(shares, cores);
     }
     AllocatedMemoryResources memory = null;
@@ -165,45 +143,34 @@ public final class AllocationReader {
           r.readLong("AllocatedMemoryResources.MemoryMaxMB"));
     }
     List<NetworkResource> networks = networks("AllocatedTaskResources.Networks");
-    int n = r.readCount("AllocatedTaskResources.Devices");
-    List<AllocatedDeviceResource> devices = null;
-    if (n >= 0) {
-      ImmutableList.Builder<AllocatedDeviceResource> b = ImmutableList.builderWithExpectedSize(n);
-      for (int i = 0; i < n; i++) {
-        b.add(new AllocatedDeviceResource(r.readString("AllocatedDeviceResource.Vendor"),
-            r.readString("AllocatedDeviceResource.Type"), r.readString("AllocatedDeviceResource.Name"),
-            strings("AllocatedDeviceResource.DeviceIDs")));
-      }
-      devices = b.build();
-    }
+    List<AllocatedDeviceResource> devices = list("AllocatedTaskResources.Devices", () -> new AllocatedDeviceResource(
+        r.readString("AllocatedDeviceResource.Vendor"), r.readString("AllocatedDeviceResource.Type"),
+        r.readString("AllocatedDeviceResource.Name"), strings("AllocatedDeviceResource.DeviceIDs")));
     return new AllocatedTaskResources(cpu, memory, networks, devices);
   }
 
   private @Nullable List<NetworkResource> networks(String what) {
-    int n = r.readCount(what);
-    if (n < 0) {
-      return null;
-    }
-    ImmutableList.Builder<NetworkResource> b = ImmutableList.builderWithExpectedSize(n);
-    for (int i = 0; i < n; i++) {
-      b.add(new NetworkResource(r.readString("NetworkResource.Mode"), r.readString("NetworkResource.Device"),
-          r.readString("NetworkResource.CIDR"), r.readString("NetworkResource.IP"),
-          r.readString("NetworkResource.Hostname"), r.readInt("NetworkResource.MBits"),
-          FreeFormWire.readMap(r, "NetworkResource.DNS"), ports("NetworkResource.ReservedPorts"),
-          ports("NetworkResource.DynamicPorts")));
-    }
-    return b.build();
+    return list(what, () -> new NetworkResource(r.readString("NetworkResource.Mode"),
+        r.readString("NetworkResource.Device"), r.readString("NetworkResource.CIDR"), r.readString("NetworkResource.IP"),
+        r.readString("NetworkResource.Hostname"), r.readInt("NetworkResource.MBits"),
+        FreeFormWire.readMap(r, "NetworkResource.DNS"), ports("NetworkResource.ReservedPorts"),
+        ports("NetworkResource.DynamicPorts")));
   }
 
   private @Nullable List<Port> ports(String what) {
+    return list(what, () -> new Port(r.readString("Port.Label"), r.readInt("Port.Value"), r.readInt("Port.To"),
+        r.readString("Port.HostNetwork"), r.readBoolean("Port.IgnoreCollision")));
+  }
+
+  /** A counted list, or null when the writer wrote none; {@code element} reads one element. */
+  private <T> @Nullable List<T> list(String what, Supplier<T> element) {
     int n = r.readCount(what);
     if (n < 0) {
       return null;
     }
-    ImmutableList.Builder<Port> b = ImmutableList.builderWithExpectedSize(n);
+    ImmutableList.Builder<T> b = ImmutableList.builderWithExpectedSize(n);
     for (int i = 0; i < n; i++) {
-      b.add(new Port(r.readString("Port.Label"), r.readInt("Port.Value"), r.readInt("Port.To"),
-          r.readString("Port.HostNetwork"), r.readBoolean("Port.IgnoreCollision")));
+      b.add(element.get());
     }
     return b.build();
   }
@@ -224,36 +191,32 @@ public final class AllocationReader {
     Map<String, Integer> dimensionExhausted = counts("AllocMetric.DimensionExhausted");
     List<String> quotaExhausted = strings("AllocMetric.QuotaExhausted");
     Map<String, Object> resourcesExhausted = FreeFormWire.readMap(r, "AllocMetric.ResourcesExhausted");
-    int n = r.readCount("AllocMetric.ScoreMetaData");
-    List<NodeScoreMeta> scores = null;
-    if (n >= 0) {
-      ImmutableList.Builder<NodeScoreMeta> b = ImmutableList.builderWithExpectedSize(n);
-      for (int i = 0; i < n; i++) {
-        String nodeID = r.readString("NodeScoreMeta.NodeID");
-        Map<String, Double> byScorer;
-        int at = sharedTag(scoreMaps.size(), "NodeScoreMeta.Scores");
-        if (at == -1) {
-          byScorer = null;
-        } else if (at >= 0) {
-          byScorer = scoreMaps.get(at);
-        } else {
-          int k = inlineCount("NodeScoreMeta.Scores");
-          ImmutableMap.Builder<String, Double> m = ImmutableMap.builderWithExpectedSize(k);
-          for (int j = 0; j < k; j++) {
-            m.put(r.readString("NodeScoreMeta.Scores"), r.readDouble("NodeScoreMeta.Scores"));
-          }
-          byScorer = build(m, "NodeScoreMeta.Scores");
-          scoreMaps.add(byScorer);
-        }
-        b.add(new NodeScoreMeta(nodeID, byScorer, r.readDouble("NodeScoreMeta.NormScore")));
-      }
-      scores = b.build();
-    }
+    List<NodeScoreMeta> scores = list("AllocMetric.ScoreMetaData", this::scoreMeta);
     Duration allocationTime = duration("AllocMetric.AllocationTime");
     int coalescedFailures = r.readInt("AllocMetric.CoalescedFailures");
     return new AllocMetric(nodesEvaluated, nodesFiltered, nodesInPool, nodePool, nodesAvailable, classFiltered,
         constraintFiltered, nodesExhausted, classExhausted, dimensionExhausted, quotaExhausted, resourcesExhausted,
         scores, allocationTime, coalescedFailures);
+  }
+
+  private NodeScoreMeta scoreMeta() {
+    String nodeID = r.readString("NodeScoreMeta.NodeID");
+    Map<String, Double> byScorer;
+    int at = sharedTag(scoreMaps.size(), "NodeScoreMeta.Scores");
+    if (at == -1) {
+      byScorer = null;
+    } else if (at >= 0) {
+      byScorer = scoreMaps.get(at);
+    } else {
+      int k = inlineCount("NodeScoreMeta.Scores");
+      ImmutableMap.Builder<String, Double> m = ImmutableMap.builderWithExpectedSize(k);
+      for (int j = 0; j < k; j++) {
+        m.put(r.readString("NodeScoreMeta.Scores"), r.readDouble("NodeScoreMeta.Scores"));
+      }
+      byScorer = build(m, "NodeScoreMeta.Scores");
+      scoreMaps.add(byScorer);
+    }
+    return new NodeScoreMeta(nodeID, byScorer, r.readDouble("NodeScoreMeta.NormScore"));
   }
 
   private @Nullable Map<String, Integer> counts(String what) {
@@ -284,15 +247,7 @@ public final class AllocationReader {
   }
 
   private @Nullable List<String> strings(String what) {
-    int n = r.readCount(what);
-    if (n < 0) {
-      return null;
-    }
-    ImmutableList.Builder<String> b = ImmutableList.builderWithExpectedSize(n);
-    for (int i = 0; i < n; i++) {
-      b.add(r.readString(what));
-    }
-    return b.build();
+    return list(what, () -> r.readString(what));
   }
 
   private Duration duration(String what) {
@@ -364,17 +319,9 @@ public final class AllocationReader {
     if (!r.readBoolean("Allocation.RescheduleTracker")) {
       return null;
     }
-    int n = r.readCount("RescheduleTracker.Events");
-    List<RescheduleEvent> events = null;
-    if (n >= 0) {
-      ImmutableList.Builder<RescheduleEvent> b = ImmutableList.builderWithExpectedSize(n);
-      for (int i = 0; i < n; i++) {
-        b.add(new RescheduleEvent(r.readLong("RescheduleEvent.RescheduleTime"),
-            r.readString("RescheduleEvent.PrevAllocID"), r.readString("RescheduleEvent.PrevNodeID"),
-            duration("RescheduleEvent.Delay")));
-      }
-      events = b.build();
-    }
+    List<RescheduleEvent> events = list("RescheduleTracker.Events", () -> new RescheduleEvent(
+        r.readLong("RescheduleEvent.RescheduleTime"), r.readString("RescheduleEvent.PrevAllocID"),
+        r.readString("RescheduleEvent.PrevNodeID"), duration("RescheduleEvent.Delay")));
     return new RescheduleTracker(events, r.readString("RescheduleTracker.LastReschedule"));
   }
 
