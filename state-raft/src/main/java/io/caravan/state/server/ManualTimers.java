@@ -86,6 +86,19 @@ public final class ManualTimers implements Timers {
   }
 
   /**
+   * Runs {@code task} when this timer's time reaches {@code at} ({@code clock} must be this timer's
+   * {@link #clock()}); a time already passed falls due at the next {@link #advance}.
+   */
+  @Override
+  public Timer scheduleAt(Clock clock, Instant at, Runnable task) {
+    synchronized (lock) {
+      Entry e = new Entry(Math.max(nowNanos, Duration.between(epoch, at).toNanos()), sequence++, task);
+      queue.add(e);
+      return e;
+    }
+  }
+
+  /**
    * Moves time forward by {@code by}, running every task that falls due, in deadline order, on this
    * thread (a task scheduled by a running task runs too if it falls due). Returns how many ran.
    */

@@ -18,6 +18,15 @@ public interface Timers extends AutoCloseable {
   /** Runs {@code task} once after {@code delay}. */
   Timer schedule(Duration delay, Runnable task);
 
+  /**
+   * Runs {@code task} once when {@code clock} (the clock these timers run on) reaches {@code at}. Here
+   * the delay is read from the clock when the task is scheduled; {@link ManualTimers} keeps {@code at}
+   * itself, so time moved by hand meanwhile cannot make the task late.
+   */
+  default Timer scheduleAt(java.time.Clock clock, java.time.Instant at, Runnable task) {
+    return schedule(Duration.between(clock.instant(), at), task);
+  }
+
   /** Stops running tasks; pending ones are dropped. */
   @Override
   void close();

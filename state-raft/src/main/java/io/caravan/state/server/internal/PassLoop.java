@@ -131,12 +131,19 @@ public abstract class PassLoop implements LeaderServices.Pipeline {
           notifyAll();
           return;
         }
-        wake = timers.schedule(delay, () -> {
+        wake = timers.scheduleAt(clock, at, () -> {
           synchronized (this) {
             wakeAt = null;
           }
           poke();
         });
+        if (!clock.instant().isBefore(at) && wake.cancel()) {
+          // the time came while the timer was being set (a hand-moved clock can jump past it meanwhile)
+          wake = null;
+          wakeAt = null;
+          dirty = true;
+          notifyAll();
+        }
       }
     }
 
