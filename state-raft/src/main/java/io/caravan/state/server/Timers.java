@@ -1,7 +1,9 @@
 package io.caravan.state.server;
 
 import io.caravan.state.server.internal.ScheduledTimers;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Runs delayed tasks for the server (heartbeat timers, nack timeouts, delayed evaluations). Injected so
@@ -23,7 +25,7 @@ public interface Timers extends AutoCloseable {
    * the delay is read from the clock when the task is scheduled; {@link ManualTimers} keeps {@code at}
    * itself, so time moved by hand meanwhile cannot make the task late.
    */
-  default Timer scheduleAt(java.time.Clock clock, java.time.Instant at, Runnable task) {
+  default Timer scheduleAt(Clock clock, Instant at, Runnable task) {
     return schedule(Duration.between(clock.instant(), at), task);
   }
 

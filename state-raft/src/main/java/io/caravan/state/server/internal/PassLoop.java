@@ -122,23 +122,18 @@ public abstract class PassLoop implements LeaderServices.Pipeline {
       }
       wakeAt = at;
       if (at != null) {
-        Duration delay = Duration.between(clock.instant(), at);
-        if (delay.isNegative() || delay.isZero()) {
-          // The time has come while the pass ran: pass again now rather than through a timer, which
-          // a hand-moved clock (ManualTimers) would only run at its next move.
-          wakeAt = null;
-          dirty = true;
-          notifyAll();
-          return;
+        if (clock.instant().isBefore(at)) {
+          wake = timers.scheduleAt(clock, at, () -> {
+            synchronized (this) {
+              wakeAt = null;
+            }
+            poke();
+          });
         }
-        wake = timers.scheduleAt(clock, at, () -> {
-          synchronized (this) {
-            wakeAt = null;
-          }
-          poke();
-        });
-        if (!clock.instant().isBefore(at) && wake.cancel()) {
-          // the time came while the timer was being set (a hand-moved clock can jump past it meanwhile)
+        if (!clock.instant().isBefore(at) && (wake == null || wake.cancel())) {
+          // The time has come, while the pass ran or while the timer was being set: pass again now
+          // rather than through a timer, which a hand-moved clock (ManualTimers) would only run at
+          // its next move.
           wake = null;
           wakeAt = null;
           dirty = true;

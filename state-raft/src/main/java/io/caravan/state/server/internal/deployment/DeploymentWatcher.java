@@ -6,6 +6,7 @@ import io.caravan.state.server.internal.PassLoop;
 import io.caravan.state.store.StateSnapshot;
 import io.caravan.state.store.StateStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -47,8 +48,8 @@ public final class DeploymentWatcher extends PassLoop {
    * report in, writes would otherwise start one pass after another.
    */
   @Override
-  protected java.time.Duration minGap() {
-    return java.time.Duration.ofMillis(10);
+  protected Duration minGap() {
+    return Duration.ofMillis(10);
   }
 
   @Override
